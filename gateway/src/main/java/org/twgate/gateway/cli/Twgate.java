@@ -1,0 +1,7 @@
+package org.twgate.gateway.cli;
+
+public final class Twgate {
+    public static void main(String[] args) {
+        System.out.println("twgate");
+    }
+}
