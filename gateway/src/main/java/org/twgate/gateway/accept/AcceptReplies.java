@@ -1,0 +1,50 @@
+package org.twgate.gateway.accept;
+
+/** The server's replies that do not depend on a command's arguments, in one place. */
+final class AcceptReplies {
+    static final Reply BARE_LF_IN_COMMAND = Reply.of(500, "5.5.2", "Command line ended by bare LF; use CRLF");
+    static final Reply MAIL_OK = Reply.of(250, "2.1.0", "Sender ok");
+    static final Reply RCPT_OK = Reply.of(250, "2.1.5", "Recipient ok");
+    static final Reply NESTED_MAIL = Reply.of(503, "5.5.1", "Sender already specified (RSET to start over)");
+    static final Reply NEED_MAIL = Reply.of(503, "5.5.1", "Need MAIL before RCPT");
+    static final Reply MAIL_SYNTAX = Reply.of(501, "5.5.4", "Syntax: MAIL FROM:<address> [parameters]");
+    static final Reply RCPT_SYNTAX = Reply.of(501, "5.5.4", "Syntax: RCPT TO:<address> [parameters]");
+    static final Reply START_MAIL_INPUT = Reply.of(354, null, "End data with <CR><LF>.<CR><LF>");
+    static final Reply SPOOL_FULL = Reply.of(452, "4.3.1", "Insufficient system storage, try again later");
+    static final Reply SPOOL_ERROR = Reply.of(451, "4.3.0", "Local error writing the message to the queue, try again later");
+
+    private AcceptReplies() {
+    }
+
+    static Reply lineTooLong(int limit) {
+        return Reply.of(500, "5.5.2", "Line too long: command lines are limited to " + limit + " octets");
+    }
+
+    static Reply shuttingDown(String hostname) {
+        return Reply.of(421, "4.3.2", hostname + " Service shutting down, closing connection");
+    }
+
+    static Reply idleTimeout(String hostname) {
+        return Reply.of(421, "4.4.2", hostname + " Idle timeout exceeded, closing connection");
+    }
+
+    static Reply tooManyConnections(String hostname) {
+        return Reply.of(421, "4.7.0", hostname + " Too many connections, try again later");
+    }
+
+    static Reply tooManyConnectionsFrom(String hostname, String ip) {
+        return Reply.of(421, "4.7.0", hostname + " Too many connections from " + ip + ", try again later");
+    }
+
+    static Reply queued(String id) {
+        return Reply.of(250, "2.0.0", "Ok: queued as " + id);
+    }
+
+    static Reply tooManyRecipients(int limit) {
+        return Reply.of(452, "4.5.3", "Too many recipients (at most " + limit + " per message)");
+    }
+
+    static Reply messageTooBig(long declared, long limit) {
+        return Reply.of(552, "5.3.4", "Message size " + declared + " exceeds fixed limit of " + limit + " octets");
+    }
+}

@@ -1,0 +1,232 @@
+package org.twgate.gateway.accept;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
+
+/**
+ * Decodes the bytes a client sends after {@code 354}: finds the end of data, removes
+ * dot-stuffing, makes every line end in CRLF, and checks the limits. Works on whatever pieces
+ * the network delivers; no line is ever buffered whole, so a 70,000-octet line costs nothing.
+ *
+ * <p>The end of data is {@code <CRLF>.<CRLF>} and nothing else. {@code <LF>.<CR><LF>},
+ * {@code <CR><LF>.<LF>} or a line {@code .a<LF>} never end a message (RFC 5321 §4.1.1.4;
+ * "SMTP smuggling"). A line ending in a bare LF is stored with CRLF ({@code normalize}) or makes
+ * the message refused ({@code reject}); a lone {@code .} line that did not end the data is kept
+ * as content and will be dot-stuffed again on the way out, so it cannot end a message
+ * downstream either. A bare CR inside a line is content in {@code normalize} mode.
+ */
+final class DataDecoder {
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+    private static final byte DOT = '.';
+    private static final byte[] CRLF = {CR, LF};
+    private static final byte[] RECEIVED = "received:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private enum State { LINE_START, DOT_AT_START, DOT_CR, IN_LINE, CR_SEEN }
+
+    private final DataLimits limits;
+    private State state = State.LINE_START;
+    private boolean previousLineEndedCrlf = true;
+    private long size;
+    private long lineLength;
+    private long lineNumber = 1;
+    private boolean inHeaders = true;
+    private final byte[] linePrefix = new byte[RECEIVED.length];
+    private int prefixLength;
+    private int receivedHeaders;
+    private DataVerdict verdict = DataVerdict.ACCEPTABLE;
+
+    DataDecoder(DataLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Consumes bytes from {@code in}, appending decoded content to {@code out}.
+     *
+     * @return true once the end of data has been consumed; bytes after it stay in {@code in}
+     */
+    boolean decode(ByteBuf in, ByteBuf out) {
+        while (in.isReadable()) {
+            if (state == State.IN_LINE) {
+                copyRun(in, out);
+                continue;
+            }
+            byte b = in.readByte();
+            switch (state) {
+                case LINE_START -> {
+                    if (b == DOT) {
+                        state = State.DOT_AT_START;
+                    } else {
+                        inLine(b, out);
+                    }
+                }
+                case DOT_AT_START -> {
+                    if (b == CR) {
+                        state = State.DOT_CR;
+                    } else if (b == LF) {
+                        // ".<LF>": not the end of data; keep the lone dot as content.
+                        emit(out, DOT);
+                        endLine(out, false);
+                    } else {
+                        inLine(b, out); // a stuffed line: the leading dot goes
+                    }
+                }
+                case DOT_CR -> {
+                    if (b == LF) {
+                        if (previousLineEndedCrlf) {
+                            state = State.LINE_START;
+                            return true;
+                        }
+                        // "<LF>.<CR><LF>": the lone dot is content.
+                        emit(out, DOT);
+                        endLine(out, true);
+                    } else {
+                        bareCr(out);
+                        inLine(b, out);
+                    }
+                }
+                case CR_SEEN -> {
+                    if (b == LF) {
+                        endLine(out, true);
+                    } else {
+                        bareCr(out);
+                        inLine(b, out);
+                    }
+                }
+                default -> throw new IllegalStateException(state.name());
+            }
+        }
+        return false;
+    }
+
+    /** Handles one byte inside a line (never after a pending CR). */
+    private void inLine(byte b, ByteBuf out) {
+        if (b == CR) {
+            state = State.CR_SEEN;
+        } else if (b == LF) {
+            endLine(out, false);
+        } else {
+            state = State.IN_LINE;
+            emit(out, b);
+        }
+    }
+
+    /** The fast path: copies a run of ordinary bytes up to the next CR or LF in one go. */
+    private void copyRun(ByteBuf in, ByteBuf out) {
+        int start = in.readerIndex();
+        int stop = in.forEachByte(ByteProcessor.FIND_CRLF);
+        int end = stop < 0 ? in.writerIndex() : stop;
+        int length = end - start;
+        if (length > 0) {
+            notePrefix(in, start, length);
+            lineLength += length;
+            size += length;
+            if (writable(out)) {
+                out.writeBytes(in, start, length);
+            }
+            in.readerIndex(end);
+        }
+        if (stop >= 0) {
+            byte b = in.readByte();
+            if (b == CR) {
+                state = State.CR_SEEN;
+            } else {
+                endLine(out, false);
+            }
+        }
+    }
+
+    private void bareCr(ByteBuf out) {
+        if (limits.rejectBareLineEndings()) {
+            fail(DataVerdict.bareLineEnding(lineNumber));
+        }
+        emit(out, CR);
+    }
+
+    private void emit(ByteBuf out, byte b) {
+        if (prefixLength < linePrefix.length) {
+            linePrefix[prefixLength++] = b;
+        }
+        lineLength++;
+        size++;
+        if (writable(out)) {
+            out.writeByte(b);
+        }
+    }
+
+    private void notePrefix(ByteBuf in, int start, int length) {
+        int take = Math.min(length, linePrefix.length - prefixLength);
+        if (take > 0) {
+            in.getBytes(start, linePrefix, prefixLength, take);
+            prefixLength += take;
+        }
+    }
+
+    private void endLine(ByteBuf out, boolean crlf) {
+        if (!crlf && limits.rejectBareLineEndings()) {
+            fail(DataVerdict.bareLineEnding(lineNumber));
+        }
+        if (limits.maxLineLength() > 0 && lineLength > limits.maxLineLength()) {
+            fail(DataVerdict.lineTooLong(lineNumber, limits.maxLineLength()));
+        }
+        if (inHeaders) {
+            if (lineLength == 0) {
+                inHeaders = false;
+            } else if (prefixLength == RECEIVED.length && startsWithReceived()) {
+                receivedHeaders++;
+                if (limits.maxReceivedHeaders() > 0 && receivedHeaders > limits.maxReceivedHeaders()) {
+                    fail(DataVerdict.tooManyHops(receivedHeaders));
+                }
+            }
+        }
+        size += 2;
+        if (writable(out)) {
+            out.writeBytes(CRLF);
+        }
+        previousLineEndedCrlf = crlf;
+        lineLength = 0;
+        prefixLength = 0;
+        lineNumber++;
+        state = State.LINE_START;
+    }
+
+    private boolean startsWithReceived() {
+        for (int i = 0; i < RECEIVED.length; i++) {
+            if ((linePrefix[i] | 0x20) != RECEIVED[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Content stops being kept once the message is known to be refused; only counting goes on. */
+    private boolean writable(ByteBuf out) {
+        if (verdict.refused()) {
+            return false;
+        }
+        if (limits.maxMessageSize() > 0 && size > limits.maxMessageSize()) {
+            fail(DataVerdict.tooBig(limits.maxMessageSize()));
+            return false;
+        }
+        return true;
+    }
+
+    private void fail(DataVerdict failure) {
+        if (!verdict.refused()) {
+            verdict = failure;
+        }
+    }
+
+    /** The octets of decoded content seen so far (also after the size limit was passed). */
+    long size() {
+        return size;
+    }
+
+    DataVerdict verdict() {
+        return verdict;
+    }
+
+    int receivedHeaders() {
+        return receivedHeaders;
+    }
+}

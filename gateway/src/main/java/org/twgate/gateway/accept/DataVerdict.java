@@ -1,0 +1,28 @@
+package org.twgate.gateway.accept;
+
+/**
+ * Whether the content after DATA may be queued, and if not, the reply that says why.
+ * A refusal is only announced after the end of data: the client is not listening before.
+ */
+record DataVerdict(boolean refused, Reply reply) {
+    static final DataVerdict ACCEPTABLE = new DataVerdict(false, null);
+
+    static DataVerdict tooBig(long limit) {
+        return new DataVerdict(true, Reply.of(552, "5.3.4", "Message size exceeds fixed limit of " + limit + " octets"));
+    }
+
+    static DataVerdict lineTooLong(long line, long limit) {
+        return new DataVerdict(true, Reply.of(554, "5.6.0",
+                "Line " + line + " of the message is longer than " + limit + " octets"));
+    }
+
+    static DataVerdict bareLineEnding(long line) {
+        return new DataVerdict(true, Reply.of(554, "5.6.0",
+                "Bare CR or LF in line " + line + " of the message; lines must end with CRLF"));
+    }
+
+    static DataVerdict tooManyHops(int received) {
+        return new DataVerdict(true, Reply.of(554, "5.4.6",
+                "Too many hops (" + received + " Received: header fields): mail loop?"));
+    }
+}

@@ -1,0 +1,114 @@
+package org.twgate.gateway.accept;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.api.Request;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.CommandHandler;
+import org.apache.james.protocols.smtp.SMTPSession;
+
+/**
+ * MAIL FROM, parsed from the raw argument: the reverse-path and the parameters SIZE, BODY and
+ * (when DSN is offered) RET and ENVID. Any other parameter is refused, never ignored.
+ */
+final class MailCommandHandler implements CommandHandler<SMTPSession> {
+    private final AcceptSettings settings;
+
+    MailCommandHandler(AcceptSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Collection<String> getImplCommands() {
+        return List.of("MAIL");
+    }
+
+    @Override
+    public Response onCommand(SMTPSession session, Request request) {
+        return handle(session, request.getArgument()).toResponse();
+    }
+
+    private Reply handle(SMTPSession session, String argument) {
+        if (session.getAttachment(InboundTransaction.KEY, State.Transaction).isPresent()) {
+            return AcceptReplies.NESTED_MAIL;
+        }
+        CommandPath command;
+        try {
+            command = CommandPath.parse(argument, "FROM", AcceptReplies.MAIL_SYNTAX);
+        } catch (CommandPath.Invalid e) {
+            return e.reply();
+        }
+        String sender = command.path();
+        if (!sender.isEmpty()) {
+            String problem = Mailbox.problem(sender);
+            if (problem != null) {
+                return Reply.of(501, "5.1.7", "Bad sender address syntax <" + sender + ">: " + problem);
+            }
+        }
+        String body = null;
+        String ret = null;
+        String envid = null;
+        for (Map.Entry<String, String> p : command.parameters().entrySet()) {
+            String value = p.getValue();
+            switch (p.getKey()) {
+                case "SIZE" -> {
+                    Reply refusal = checkSize(value);
+                    if (refusal != null) {
+                        return refusal;
+                    }
+                }
+                case "BODY" -> {
+                    if (value == null || !(value.equalsIgnoreCase("7BIT") || value.equalsIgnoreCase("8BITMIME"))) {
+                        return Reply.of(501, "5.5.4", "Unsupported BODY type '" + value + "' (7BIT or 8BITMIME)");
+                    }
+                    body = value.toUpperCase(java.util.Locale.ROOT);
+                }
+                case "RET" -> {
+                    if (!settings.advertiseDsn()) {
+                        return unknown("RET");
+                    }
+                    String problem = DsnSyntax.retProblem(value);
+                    if (problem != null) {
+                        return Reply.of(501, "5.5.4", problem);
+                    }
+                    ret = value.toUpperCase(java.util.Locale.ROOT);
+                }
+                case "ENVID" -> {
+                    if (!settings.advertiseDsn()) {
+                        return unknown("ENVID");
+                    }
+                    String problem = DsnSyntax.envidProblem(value);
+                    if (problem != null) {
+                        return Reply.of(501, "5.5.4", problem);
+                    }
+                    envid = value;
+                }
+                default -> {
+                    return unknown(p.getKey());
+                }
+            }
+        }
+        session.setAttachment(InboundTransaction.KEY, new InboundTransaction(sender, body, ret, envid), State.Transaction);
+        // James's DATA handler only checks that a sender is present; the real one is ours.
+        session.setAttachment(SMTPSession.SENDER, MaybeSender.nullSender(), State.Transaction);
+        return AcceptReplies.MAIL_OK;
+    }
+
+    private Reply checkSize(String value) {
+        if (value == null || !value.matches("\\d{1,19}")) {
+            return Reply.of(501, "5.5.4", "Malformed SIZE parameter '" + value + "'");
+        }
+        long declared = Long.parseLong(value);
+        if (settings.maxMessageSize() > 0 && declared > settings.maxMessageSize()) {
+            return AcceptReplies.messageTooBig(declared, settings.maxMessageSize());
+        }
+        return null;
+    }
+
+    private static Reply unknown(String keyword) {
+        return Reply.of(501, "5.5.4", "Unsupported MAIL parameter " + keyword);
+    }
+}

@@ -1,0 +1,97 @@
+package org.twgate.gateway.accept;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.james.protocols.api.ProtocolSession.State;
+import org.apache.james.protocols.api.Request;
+import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.CommandHandler;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.twgate.gateway.policy.RelayPolicy;
+
+/**
+ * RCPT TO: the forward-path, the relay decision (relay clients may send anywhere, others only
+ * to accepted domains), the recipient limit, and (when DSN is offered) NOTIFY and ORCPT.
+ */
+final class RcptCommandHandler implements CommandHandler<SMTPSession> {
+    private final AcceptSettings settings;
+    private final RelayPolicy policy;
+
+    RcptCommandHandler(AcceptSettings settings, RelayPolicy policy) {
+        this.settings = settings;
+        this.policy = policy;
+    }
+
+    @Override
+    public Collection<String> getImplCommands() {
+        return List.of("RCPT");
+    }
+
+    @Override
+    public Response onCommand(SMTPSession session, Request request) {
+        return handle(session, request.getArgument()).toResponse();
+    }
+
+    private Reply handle(SMTPSession session, String argument) {
+        InboundTransaction transaction = session.getAttachment(InboundTransaction.KEY, State.Transaction).orElse(null);
+        if (transaction == null) {
+            return AcceptReplies.NEED_MAIL;
+        }
+        CommandPath command;
+        try {
+            command = CommandPath.parse(argument, "TO", AcceptReplies.RCPT_SYNTAX);
+        } catch (CommandPath.Invalid e) {
+            return e.reply();
+        }
+        String recipient = command.path();
+        if (recipient.equalsIgnoreCase("postmaster")) {
+            recipient = "postmaster@" + settings.hostname(); // RFC 5321 §4.5.1
+        }
+        String problem = recipient.isEmpty() ? "empty address" : Mailbox.problem(recipient);
+        if (problem != null) {
+            return Reply.of(501, "5.1.3", "Bad recipient address syntax <" + recipient + ">: " + problem);
+        }
+        String notify = null;
+        String orcpt = null;
+        for (Map.Entry<String, String> p : command.parameters().entrySet()) {
+            if (!settings.advertiseDsn() || !(p.getKey().equals("NOTIFY") || p.getKey().equals("ORCPT"))) {
+                return Reply.of(501, "5.5.4", "Unsupported RCPT parameter " + p.getKey());
+            }
+            String error = p.getKey().equals("NOTIFY") ? DsnSyntax.notifyProblem(p.getValue())
+                    : DsnSyntax.orcptProblem(p.getValue());
+            if (error != null) {
+                return Reply.of(501, "5.5.4", error);
+            }
+            if (p.getKey().equals("NOTIFY")) {
+                notify = p.getValue().toUpperCase(java.util.Locale.ROOT);
+            } else {
+                orcpt = p.getValue();
+            }
+        }
+        Reply refusal = relayRefusal(session, recipient);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (transaction.recipientCount() >= settings.maxRecipients()) {
+            return AcceptReplies.tooManyRecipients(settings.maxRecipients());
+        }
+        transaction.addRecipient(recipient, notify, orcpt);
+        // James's DATA handler only checks that a recipient list is present; the real one is ours.
+        session.setAttachment(SMTPSession.RCPT_LIST, List.of(), State.Transaction);
+        return AcceptReplies.RCPT_OK;
+    }
+
+    private Reply relayRefusal(SMTPSession session, String recipient) {
+        ClientSession client = session.getAttachment(ClientSession.KEY, State.Connection).orElseThrow();
+        if (client.verdict().relayClient()) {
+            return null;
+        }
+        String domain = Mailbox.domainOf(recipient);
+        if (policy.acceptsDomain(domain)) {
+            return null;
+        }
+        return Reply.of(554, "5.7.1", "<" + recipient + ">: Relay access denied: " + domain
+                + " is not an accepted domain and client " + client.address() + " is not a relay client");
+    }
+}

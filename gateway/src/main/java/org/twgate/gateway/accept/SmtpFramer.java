@@ -1,0 +1,261 @@
+package org.twgate.gateway.accept;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ByteProcessor;
+import java.nio.charset.StandardCharsets;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.netty.BasicChannelInboundHandler;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Splits the client's byte stream into commands for the James handler chain, and takes the
+ * message content after {@code 354} away from it entirely: content is decoded by a
+ * {@link DataDecoder} and streamed to the spool, never buffered as lines (the library's framer
+ * loses long lines and ends DATA on {@code .<LF>}; see NOTES-libraries.md).
+ *
+ * <p>While a message is being committed to disk this handler holds back every further byte
+ * the client pipelined, so the {@code 250} after DATA goes out before any later reply and no
+ * event-loop thread waits on the disk. Commands pipelined behind STARTTLS are discarded when
+ * TLS starts: they were sent in clear text and must never be answered inside TLS.
+ */
+final class SmtpFramer extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpFramer.class);
+    private static final int CHUNK = 64 << 10;
+    private static final byte[] END_OF_DATA_SIGNAL = {'.'};
+
+    private enum Mode { COMMAND, DISCARD_LONG_LINE, DATA, COMMITTING, CLOSING }
+
+    private final AcceptSettings settings;
+    private ByteBuf buffer;
+    private Mode mode = Mode.COMMAND;
+    private InboundData data;
+    private DataDecoder decoder;
+    private ByteBuf chunk;
+    private boolean closeAfterReply;
+
+    SmtpFramer(AcceptSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        buffer = ctx.alloc().buffer(1024);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf in = (ByteBuf) msg;
+        try {
+            if (mode == Mode.CLOSING) {
+                return;
+            }
+            buffer.writeBytes(in);
+        } finally {
+            in.release();
+        }
+        process(ctx);
+    }
+
+    private void process(ChannelHandlerContext ctx) {
+        while (buffer.isReadable() && ctx.channel().isActive()) {
+            switch (mode) {
+                case COMMAND -> {
+                    if (!nextCommand(ctx)) {
+                        compact();
+                        return;
+                    }
+                }
+                case DISCARD_LONG_LINE -> discardLongLine();
+                case DATA -> readContent(ctx);
+                case COMMITTING, CLOSING -> {
+                    return;
+                }
+                default -> throw new IllegalStateException(mode.name());
+            }
+        }
+        compact();
+    }
+
+    /** Frames one command line and hands it to the chain; false when no complete line is buffered. */
+    private boolean nextCommand(ChannelHandlerContext ctx) {
+        int start = buffer.readerIndex();
+        int lf = buffer.forEachByte(ByteProcessor.FIND_LF);
+        int limit = settings.maxCommandLine();
+        if (lf < 0) {
+            if (buffer.readableBytes() > limit) {
+                reply(ctx, AcceptReplies.lineTooLong(limit));
+                buffer.skipBytes(buffer.readableBytes());
+                mode = Mode.DISCARD_LONG_LINE;
+            }
+            return false;
+        }
+        int lineLength = lf - start + 1;
+        boolean crlf = lf > start && buffer.getByte(lf - 1) == '\r';
+        if (lineLength > limit) {
+            buffer.readerIndex(lf + 1);
+            reply(ctx, AcceptReplies.lineTooLong(limit));
+            return true;
+        }
+        if (!crlf && settings.dataLimits().rejectBareLineEndings()) {
+            buffer.readerIndex(lf + 1);
+            reply(ctx, AcceptReplies.BARE_LF_IN_COMMAND);
+            return true;
+        }
+        ByteBuf line = buffer.retainedSlice(start, lf - start - (crlf ? 1 : 0));
+        buffer.readerIndex(lf + 1);
+        boolean tlsBefore = ctx.pipeline().get(SslHandler.class) != null;
+        ctx.fireChannelRead(line);
+        if (!tlsBefore && ctx.pipeline().get(SslHandler.class) != null && buffer.isReadable()) {
+            LOG.warn("client={} discarded {} octets pipelined after STARTTLS (command injection attempt?)",
+                    ctx.channel().remoteAddress(), buffer.readableBytes());
+            buffer.skipBytes(buffer.readableBytes());
+        }
+        InboundData started = session(ctx).getAttachment(InboundData.KEY, ProtocolSession.State.Transaction)
+                .orElse(null);
+        if (started != null && started != data) {
+            startContent(started);
+        }
+        return true;
+    }
+
+    private void discardLongLine() {
+        int lf = buffer.forEachByte(ByteProcessor.FIND_LF);
+        if (lf < 0) {
+            buffer.skipBytes(buffer.readableBytes());
+        } else {
+            buffer.readerIndex(lf + 1);
+            mode = Mode.COMMAND;
+        }
+    }
+
+    private void startContent(InboundData started) {
+        data = started;
+        decoder = new DataDecoder(settings.dataLimits());
+        mode = Mode.DATA;
+    }
+
+    private void readContent(ChannelHandlerContext ctx) {
+        if (chunk == null) {
+            chunk = ctx.alloc().buffer(CHUNK);
+        }
+        boolean end = decoder.decode(buffer, chunk);
+        if (chunk.readableBytes() >= CHUNK || end) {
+            handOver(ctx);
+        }
+        if (end) {
+            finishContent(ctx);
+        }
+    }
+
+    /** Passes the decoded content to the spool; pauses reading while the disk lags behind. */
+    private void handOver(ChannelHandlerContext ctx) {
+        ByteBuf full = chunk;
+        chunk = null;
+        if (!full.isReadable() || decoder.verdict().refused()) {
+            full.release();
+            return;
+        }
+        if (data.message().write(full)) {
+            ctx.channel().config().setAutoRead(false);
+            data.message().onDrained(() -> ctx.executor().execute(() -> ctx.channel().config().setAutoRead(true)));
+        }
+    }
+
+    private void finishContent(ChannelHandlerContext ctx) {
+        InboundData finished = data;
+        DataVerdict verdict = decoder.verdict();
+        data = null;
+        decoder = null;
+        if (verdict.refused()) {
+            finished.message().abort();
+            finished.setOutcome(verdict.reply(), null);
+            answerEndOfData(ctx);
+            return;
+        }
+        mode = Mode.COMMITTING;
+        ctx.channel().config().setAutoRead(false);
+        finished.commit().whenComplete((reply, failure) -> ctx.executor().execute(() -> {
+            if (!ctx.channel().isActive() || buffer.refCnt() == 0) {
+                return; // the client left; the message is queued all the same
+            }
+            ctx.channel().config().setAutoRead(true);
+            answerEndOfData(ctx);
+            process(ctx);
+        }));
+    }
+
+    /** Lets the chain answer the end of data; the reply is already waiting in the session. */
+    private void answerEndOfData(ChannelHandlerContext ctx) {
+        mode = Mode.COMMAND;
+        ctx.fireChannelRead(Unpooled.wrappedBuffer(END_OF_DATA_SIGNAL));
+        if (closeAfterReply) {
+            closeWith(ctx, AcceptReplies.shuttingDown(settings.hostname()));
+        }
+    }
+
+    /** Shutdown: idle sessions hear 421 now, a session inside a transaction after its reply. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event == ShutdownRequested.INSTANCE) {
+            if (mode == Mode.DATA || mode == Mode.COMMITTING) {
+                closeAfterReply = true;
+            } else {
+                closeWith(ctx, AcceptReplies.shuttingDown(settings.hostname()));
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    void closeWith(ChannelHandlerContext ctx, Reply reply) {
+        mode = Mode.CLOSING;
+        ctx.writeAndFlush(Unpooled.copiedBuffer(reply.wire(), StandardCharsets.US_ASCII))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void reply(ChannelHandlerContext ctx, Reply reply) {
+        ctx.writeAndFlush(Unpooled.copiedBuffer(reply.wire(), StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (data != null) {
+            data.message().abort(); // the client went away before the end of data
+            data = null;
+        }
+        release();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        release();
+    }
+
+    private void release() {
+        if (chunk != null) {
+            chunk.release();
+            chunk = null;
+        }
+        if (buffer != null && buffer.refCnt() > 0) {
+            buffer.release();
+        }
+    }
+
+    private void compact() {
+        if (buffer.refCnt() > 0 && buffer.readerIndex() > 0 && buffer.readerIndex() > buffer.capacity() / 2) {
+            buffer.discardReadBytes();
+        }
+    }
+
+    private static SMTPSession session(ChannelHandlerContext ctx) {
+        return (SMTPSession) ctx.channel().attr(BasicChannelInboundHandler.SESSION_ATTRIBUTE_KEY).get();
+    }
+}

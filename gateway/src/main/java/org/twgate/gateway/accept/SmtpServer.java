@@ -1,0 +1,209 @@
+package org.twgate.gateway.accept;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.james.protocols.api.handler.CommandDispatcher;
+import org.apache.james.protocols.api.handler.WiringException;
+import org.apache.james.protocols.netty.BasicChannelInboundHandler;
+import org.apache.james.protocols.netty.HandlerConstants;
+import org.apache.james.protocols.netty.ProtocolMDCContextFactory;
+import org.apache.james.protocols.smtp.SMTPProtocol;
+import org.apache.james.protocols.smtp.SMTPProtocolHandlerChain;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.core.ExpnCmdHandler;
+import org.apache.james.protocols.smtp.core.HeloCmdHandler;
+import org.apache.james.protocols.smtp.core.HelpCmdHandler;
+import org.apache.james.protocols.smtp.core.NoopCmdHandler;
+import org.apache.james.protocols.smtp.core.QuitCmdHandler;
+import org.apache.james.protocols.smtp.core.RsetCmdHandler;
+import org.apache.james.protocols.smtp.core.UnknownCmdHandler;
+import org.apache.james.protocols.smtp.core.VrfyCmdHandler;
+import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
+import org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler;
+import org.twgate.gateway.policy.RelayPolicy;
+import org.twgate.gateway.spool.Spool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SMTP server: James's command handlers behind twgate's own Netty pipeline
+ * (connection limits, idle timeout, {@link SmtpFramer}). Built on Netty directly rather than
+ * James's NettyServer so that every refusal is a {@code 421}/{@code 554} reply, DATA never goes
+ * through the library's framer, and shutdown leaves no thread behind.
+ *
+ * <p>Threads: one acceptor and {@code ioThreads} event loops. Nothing on them waits on the disk
+ * (the spool has its own I/O threads) or on a downstream server (delivery is elsewhere).
+ */
+public final class SmtpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpServer.class);
+
+    private final AcceptSettings settings;
+    private final RelayPolicy policy;
+    private final SMTPProtocol protocol;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final ChannelGroup listeners = new DefaultChannelGroup("listeners", GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup sessions = new DefaultChannelGroup("sessions", GlobalEventExecutor.INSTANCE);
+    private final AtomicInteger connections = new AtomicInteger();
+    private final ConcurrentHashMap<String, AtomicInteger> connectionsPerIp = new ConcurrentHashMap<>();
+
+    public SmtpServer(AcceptSettings settings, RelayPolicy policy, Spool spool, MessageIntake intake, int ioThreads,
+            Clock clock) {
+        this.settings = settings;
+        this.policy = policy;
+        this.protocol = new SMTPProtocol(chain(settings, policy, spool, intake, clock),
+                new GatewaySmtpConfiguration(settings.hostname()));
+        this.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("twgate-smtp-accept", true));
+        this.workers = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("twgate-smtp-io", true));
+    }
+
+    private static SMTPProtocolHandlerChain chain(AcceptSettings settings, RelayPolicy policy, Spool spool,
+            MessageIntake intake, Clock clock) {
+        NoopMetricFactory metrics = new NoopMetricFactory();
+        SMTPProtocolHandlerChain chain = new SMTPProtocolHandlerChain(metrics, false);
+        chain.addAll(List.<org.apache.james.protocols.api.handler.ProtocolHandler>of(
+                new CommandDispatcher<SMTPSession>(),
+                new Greeting(policy, settings.hostname()),
+                new EhloCmdHandler(metrics),
+                new HeloCmdHandler(metrics),
+                new EsmtpFeatures(settings),
+                new MailCommandHandler(settings),
+                new RcptCommandHandler(settings, policy),
+                new DataCommandHandler(metrics, spool, intake, settings, clock),
+                new RsetCmdHandler(),
+                new NoopCmdHandler(),
+                new QuitCmdHandler(metrics),
+                new HelpCmdHandler(),
+                new VrfyCmdHandler(),
+                new ExpnCmdHandler(),
+                new StartTlsCmdHandler(),
+                new UnknownCmdHandler(metrics)));
+        try {
+            chain.wireExtensibleHandlers();
+        } catch (WiringException e) {
+            throw new IllegalStateException("SMTP handler chain does not wire", e);
+        }
+        return chain;
+    }
+
+    /** Binds every listen address; fails (and releases what it bound) if any cannot be bound. */
+    public void start(List<InetSocketAddress> addresses) throws InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        initSession(channel);
+                    }
+                });
+        for (InetSocketAddress address : addresses) {
+            try {
+                listeners.add(bootstrap.bind(address).sync().channel());
+            } catch (RuntimeException e) {
+                close();
+                throw new IllegalStateException("cannot listen on " + address + ": " + e.getMessage(), e);
+            }
+            LOG.info("event=listening address={}", address);
+        }
+    }
+
+    /** The addresses actually bound (an ephemeral port resolved). */
+    public List<InetSocketAddress> boundAddresses() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        listeners.forEach(c -> out.add((InetSocketAddress) c.localAddress()));
+        return out;
+    }
+
+    public int activeSessions() {
+        return connections.get();
+    }
+
+    private void initSession(SocketChannel channel) {
+        ChannelPipeline pipeline = channel.pipeline();
+        String ip = channel.remoteAddress().getAddress().getHostAddress();
+        RelayPolicy.ClientVerdict verdict = policy.client(channel.remoteAddress().getAddress());
+        if (!verdict.allowed()) {
+            LOG.info("event=connection_refused client={} reason=policy rule=\"{}\"", ip, verdict.rule());
+            pipeline.addLast(new ConnectionRefuser(Reply.of(554, "5.7.1",
+                    settings.hostname() + " client " + ip + " is not allowed to connect (" + verdict.rule() + ")")));
+            return;
+        }
+        int total = connections.incrementAndGet();
+        AtomicInteger fromIp = connectionsPerIp.computeIfAbsent(ip, k -> new AtomicInteger());
+        int perIp = fromIp.incrementAndGet();
+        channel.closeFuture().addListener(f -> {
+            connections.decrementAndGet();
+            if (fromIp.decrementAndGet() == 0) {
+                connectionsPerIp.remove(ip, fromIp);
+            }
+        });
+        if (settings.maxConnections() > 0 && total > settings.maxConnections()) {
+            LOG.info("event=connection_refused client={} reason=max_connections", ip);
+            pipeline.addLast(new ConnectionRefuser(AcceptReplies.tooManyConnections(settings.hostname())));
+            return;
+        }
+        if (settings.maxConnectionsPerIp() > 0 && perIp > settings.maxConnectionsPerIp()) {
+            LOG.info("event=connection_refused client={} reason=max_connections_per_ip", ip);
+            pipeline.addLast(new ConnectionRefuser(AcceptReplies.tooManyConnectionsFrom(settings.hostname(), ip)));
+            return;
+        }
+        sessions.add(channel);
+        SmtpFramer framer = new SmtpFramer(settings);
+        pipeline.addLast(HandlerConstants.TIMEOUT_HANDLER,
+                new IdleTimeoutHandler(settings.idleTimeout().toMillis(), framer, settings.hostname()));
+        pipeline.addLast(HandlerConstants.FRAMER, framer);
+        pipeline.addLast(HandlerConstants.CORE_HANDLER, new BasicChannelInboundHandler(
+                new ProtocolMDCContextFactory.Standard(), protocol, null, false));
+    }
+
+    /**
+     * Stops accepting, tells idle sessions {@code 421} at once and busy ones after their current
+     * transaction, waits up to {@code grace}, then closes what is left.
+     */
+    public void shutdown(Duration grace) {
+        listeners.close().awaitUninterruptibly();
+        sessions.forEach(c -> c.pipeline().fireUserEventTriggered(ShutdownRequested.INSTANCE));
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Channel session : sessions) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !session.closeFuture().awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+                break;
+            }
+        }
+        if (!sessions.isEmpty()) {
+            LOG.warn("event=shutdown_forced sessions={} grace={}", sessions.size(), grace);
+            sessions.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        listeners.close().awaitUninterruptibly();
+        acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}

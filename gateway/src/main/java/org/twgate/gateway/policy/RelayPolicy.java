@@ -1,0 +1,16 @@
+package org.twgate.gateway.policy;
+
+import java.net.InetAddress;
+
+/** The access rules the SMTP server applies, decided from the configuration. */
+public interface RelayPolicy {
+
+    /** What a client may do, decided once when it connects. */
+    record ClientVerdict(boolean allowed, boolean relayClient, String rule) {
+    }
+
+    ClientVerdict client(InetAddress address);
+
+    /** qmail {@code rcpthosts}: mail for this domain is accepted from any allowed client. */
+    boolean acceptsDomain(String domain);
+}

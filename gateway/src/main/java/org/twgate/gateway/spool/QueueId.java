@@ -1,0 +1,40 @@
+package org.twgate.gateway.spool;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * A queue id: 11 hex digits of the arrival time in milliseconds, then 5 of a per-process
+ * sequence started at a random point, so ids sort by arrival and two processes (a restart
+ * within the same millisecond) do not collide in practice.
+ */
+public record QueueId(String value) implements Comparable<QueueId> {
+    private static final Pattern FORM = Pattern.compile("[0-9A-F]{16}");
+    private static final AtomicLong SEQUENCE = new AtomicLong(ThreadLocalRandom.current().nextInt(1 << 20));
+
+    public QueueId {
+        if (!FORM.matcher(value).matches()) {
+            throw new IllegalArgumentException("not a queue id: '" + value + "'");
+        }
+    }
+
+    public static QueueId next(long epochMillis) {
+        long seq = SEQUENCE.getAndIncrement() & 0xFFFFF;
+        return new QueueId(String.format("%011X%05X", epochMillis & 0xFFFFFFFFFFFL, seq));
+    }
+
+    public static boolean isQueueId(String text) {
+        return FORM.matcher(text).matches();
+    }
+
+    @Override
+    public int compareTo(QueueId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

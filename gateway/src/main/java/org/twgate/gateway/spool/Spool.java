@@ -1,0 +1,215 @@
+package org.twgate.gateway.spool;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The spool directory: {@code tmp/} (messages being received), {@code queue/} (committed
+ * messages {@code ID.msg} and their journals {@code ID.log}) and {@code corrupt/} (files that
+ * could not be read back, kept for an operator). See {@code docs/spool.md}.
+ */
+public final class Spool implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
+    private static final String MESSAGE_SUFFIX = ".msg";
+    private static final String JOURNAL_SUFFIX = ".log";
+
+    private final Path root;
+    private final Path tmp;
+    private final Path queue;
+    private final Path corrupt;
+    private final ExecutorService io;
+    private final DirectorySyncer queueSyncer;
+
+    private Spool(Path root, int ioThreads) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        this.tmp = this.root.resolve("tmp");
+        this.queue = this.root.resolve("queue");
+        this.corrupt = this.root.resolve("corrupt");
+        for (Path dir : List.of(this.root, tmp, queue, corrupt)) {
+            Files.createDirectories(dir);
+        }
+        probeWritable();
+        this.io = Executors.newFixedThreadPool(ioThreads, named("twgate-spool-io"));
+        this.queueSyncer = new DirectorySyncer(queue);
+    }
+
+    /** Opens (creating if needed) the spool at {@code root}; leftovers in {@code tmp/} are removed. */
+    public static Spool open(Path root, int ioThreads) throws IOException {
+        Spool spool = new Spool(root, ioThreads);
+        int removed = spool.clearTmp();
+        if (removed > 0) {
+            LOG.info("spool={} removed={} unfinished messages left in tmp/ by an earlier run (never acknowledged)",
+                    spool.root, removed);
+        }
+        return spool;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    Path tmpDir() {
+        return tmp;
+    }
+
+    public Path queueDir() {
+        return queue;
+    }
+
+    Path messageFile(QueueId id) {
+        return queue.resolve(id.value() + MESSAGE_SUFFIX);
+    }
+
+    private Path journalFile(QueueId id) {
+        return queue.resolve(id.value() + JOURNAL_SUFFIX);
+    }
+
+    /** Starts receiving a message; {@code prefix} (the Received: header) precedes its content. */
+    public IncomingMessage receive(QueueId id, Envelope envelope, byte[] prefix) {
+        return new IncomingMessage(id, envelope, prefix, this, io);
+    }
+
+    CompletableFuture<Void> syncQueueDirectory() {
+        return queueSyncer.sync();
+    }
+
+    /** Every committed message, oldest first; unreadable files are moved to {@code corrupt/}. */
+    public List<StoredMessage> recover() throws IOException {
+        List<StoredMessage> found = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(queue, "*" + MESSAGE_SUFFIX)) {
+            for (Path file : files) {
+                try {
+                    found.add(read(file));
+                } catch (SpoolFormatException e) {
+                    LOG.error("spool file unreadable, moved to corrupt/: {}", e.getMessage());
+                    Files.move(file, corrupt.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Collections.sort(found, (a, b) -> a.id().compareTo(b.id()));
+        return found;
+    }
+
+    /** Reads one committed message's envelope. */
+    public StoredMessage read(Path file) throws IOException {
+        long size = Files.size(file);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 8192)) {
+            EnvelopeCodec.Decoded decoded = EnvelopeCodec.decode(in, file.toString());
+            return new StoredMessage(decoded.id(), decoded.envelope(), file, decoded.contentOffset(),
+                    size - decoded.contentOffset());
+        }
+    }
+
+    public StoredMessage read(QueueId id) throws IOException {
+        return read(messageFile(id));
+    }
+
+    public boolean contains(QueueId id) {
+        return Files.exists(messageFile(id));
+    }
+
+    /** The message content (CRLF line endings, not dot-stuffed), starting after the envelope. */
+    public InputStream openContent(StoredMessage message) throws IOException {
+        FileChannel channel = FileChannel.open(message.file(), StandardOpenOption.READ);
+        channel.position(message.contentOffset());
+        return Channels.newInputStream(channel);
+    }
+
+    /**
+     * Appends journal lines. Not fsynced: after a power failure (not a process crash) the last
+     * records may be missing, which can only make twgate deliver a recipient a second time.
+     */
+    public void append(QueueId id, List<JournalRecord> records) throws IOException {
+        StringBuilder text = new StringBuilder();
+        records.forEach(r -> text.append(r.format()));
+        Files.writeString(journalFile(id), text, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    public List<JournalRecord> journal(QueueId id) throws IOException {
+        List<JournalRecord> records = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(journalFile(id), StandardCharsets.UTF_8)) {
+                JournalRecord record = JournalRecord.parse(line);
+                if (record != null) {
+                    records.add(record);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // No journal yet: nothing was attempted, or every attempt so far left no trace.
+        }
+        return records;
+    }
+
+    /** Removes a finished message. The journal goes last, so a crash in between leaves a record. */
+    public void remove(QueueId id) throws IOException {
+        Files.deleteIfExists(messageFile(id));
+        Files.deleteIfExists(journalFile(id));
+    }
+
+    private int clearTmp() throws IOException {
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(tmp)) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private void probeWritable() throws IOException {
+        Path probe = tmp.resolve(".probe");
+        Files.writeString(probe, "twgate");
+        Files.delete(probe);
+    }
+
+    /** Usable octets on the spool's file system, for readiness checks. */
+    public long usableSpace() throws IOException {
+        return Files.getFileStore(queue).getUsableSpace();
+    }
+
+    @Override
+    public void close() {
+        io.shutdown();
+        try {
+            if (!io.awaitTermination(30, TimeUnit.SECONDS)) {
+                io.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            io.shutdownNow();
+        }
+        queueSyncer.close();
+    }
+
+    static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

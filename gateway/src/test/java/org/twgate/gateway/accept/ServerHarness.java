@@ -1,0 +1,82 @@
+package org.twgate.gateway.accept;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.twgate.gateway.policy.RelayPolicy;
+import org.twgate.gateway.spool.IncomingMessage;
+import org.twgate.gateway.spool.Spool;
+import org.twgate.gateway.spool.StoredMessage;
+
+/** A real SmtpServer on an ephemeral loopback port with a spool in a temporary directory. */
+final class ServerHarness implements AutoCloseable {
+    final Spool spool;
+    final SmtpServer server;
+    final List<StoredMessage> stored = new CopyOnWriteArrayList<>();
+    final List<Reply> outcomes = new CopyOnWriteArrayList<>();
+    final Path dir;
+
+    static AcceptSettings settings() {
+        return AcceptSettings.of("gw.test", 512, 5, 100_000, 100_000, 10, false, 20, 10,
+                Duration.ofSeconds(30), true);
+    }
+
+    ServerHarness(Path dir, AcceptSettings settings) throws IOException, InterruptedException {
+        this(dir, settings, new RelayPolicy() {
+            @Override
+            public ClientVerdict client(InetAddress address) {
+                return new ClientVerdict(true, false, "test");
+            }
+
+            @Override
+            public boolean acceptsDomain(String domain) {
+                return domain.equals("tw.company.com");
+            }
+        });
+    }
+
+    ServerHarness(Path dir, AcceptSettings settings, RelayPolicy policy) throws IOException, InterruptedException {
+        this.dir = dir;
+        this.spool = Spool.open(dir, 2);
+        MessageIntake intake = (IncomingMessage message, StoredMessage committed, Reply reply) -> {
+            outcomes.add(reply);
+            if (committed != null) {
+                stored.add(committed);
+            }
+        };
+        this.server = new SmtpServer(settings, policy, spool, intake, 2, Clock.systemUTC());
+        server.start(List.of(new InetSocketAddress("127.0.0.1", 0)));
+    }
+
+    InetSocketAddress address() {
+        return server.boundAddresses().get(0);
+    }
+
+    Transcript connect() throws IOException {
+        Transcript t = new Transcript(address());
+        t.expect("220 gw.test");
+        return t;
+    }
+
+    /** The content of the only stored message, without the Received: header twgate added. */
+    String onlyMessageContent() throws IOException {
+        StoredMessage m = stored.get(0);
+        byte[] all = Files.readAllBytes(m.file());
+        String text = new String(all, (int) m.contentOffset(), (int) (all.length - m.contentOffset()),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n", text.indexOf("; ")) + 2; // Received ends with "; date\r\n"
+        return text.substring(end);
+    }
+
+    @Override
+    public void close() {
+        server.shutdown(Duration.ofSeconds(2));
+        spool.close();
+    }
+}
