@@ -1,0 +1,165 @@
+package org.twgate.gateway.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twgate.gateway.notify.LocalSubmission;
+import org.twgate.gateway.notify.PlainFailureNotice;
+import org.twgate.gateway.queue.RecipientOutcome.Result;
+import org.twgate.gateway.spool.Envelope;
+import org.twgate.gateway.spool.EnvelopeRecipient;
+import org.twgate.gateway.spool.IncomingMessage;
+import org.twgate.gateway.spool.JournalRecord;
+import org.twgate.gateway.spool.QueueId;
+import org.twgate.gateway.spool.Spool;
+import org.twgate.gateway.spool.StoredMessage;
+
+class DeliveryQueueTest {
+    @TempDir
+    Path dir;
+    Spool spool;
+    DeliveryQueue queue;
+    final List<String> attempts = new CopyOnWriteArrayList<>();
+
+    /** A courier scripted per recipient address: the n-th attempt for it answers script[n]. */
+    final class ScriptedCourier implements Courier {
+        final java.util.Map<String, List<Result>> script = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public List<RecipientOutcome> deliver(String route, StoredMessage message, List<EnvelopeRecipient> rcpts) {
+            List<RecipientOutcome> out = new ArrayList<>();
+            for (EnvelopeRecipient r : rcpts) {
+                attempts.add((message.envelope().sender().isEmpty() ? "<>" : message.envelope().sender()) + "->" + r.address());
+                List<Result> plan = script.getOrDefault(r.address(), List.of(Result.DELIVERED));
+                long done = attempts.stream().filter(a -> a.endsWith("->" + r.address())).count() - 1;
+                Result result = plan.get((int) Math.min(done, plan.size() - 1));
+                out.add(new RecipientOutcome(r.index(), result, result == Result.DELIVERED ? "250 ok" : result == Result.DEFERRED
+                        ? "451 4.3.0 try later" : "550 5.1.1 no such user", "mx.test"));
+            }
+            return out;
+        }
+    }
+
+    final ScriptedCourier courier = new ScriptedCourier();
+
+    void start(Duration lifetime) throws IOException {
+        spool = Spool.open(dir, 2);
+        DeliveryQueue[] self = new DeliveryQueue[1];
+        LocalSubmission submission = new LocalSubmission(spool, m -> self[0].enqueue(m), Clock.systemUTC());
+        queue = new DeliveryQueue(spool, address -> "default", courier,
+                new PlainFailureNotice("gw.test", spool, submission, Clock.systemUTC()),
+                new RetrySchedule(Duration.ofMillis(20), Duration.ofMillis(100), lifetime, Duration.ofHours(4)),
+                Clock.systemUTC(), 2, QueueListener.NONE);
+        self[0] = queue;
+    }
+
+    @AfterEach
+    void stop() {
+        if (queue != null) {
+            queue.close(Duration.ofSeconds(2));
+        }
+        if (spool != null) {
+            spool.close();
+        }
+    }
+
+    StoredMessage store(String sender, String... rcpts) throws Exception {
+        List<EnvelopeRecipient> list = new ArrayList<>();
+        for (String r : rcpts) {
+            list.add(new EnvelopeRecipient(list.size(), r, null, null));
+        }
+        Envelope env = new Envelope(sender, list, null, null, null, false, Instant.now(), "127.0.0.1", "c", "ESMTP");
+        IncomingMessage in = spool.receive(QueueId.next(System.currentTimeMillis()), env, new byte[0]);
+        in.write(Unpooled.copiedBuffer("Subject: t\r\n\r\nbody\r\n", StandardCharsets.US_ASCII));
+        return in.commit().get();
+    }
+
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    boolean queueDirEmpty() {
+        try (var files = Files.list(spool.queueDir())) {
+            return files.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void removesMessageOnceEveryRecipientIsDelivered() throws Exception {
+        start(Duration.ofDays(1));
+        queue.enqueue(store("a@x.com", "b@y.com", "c@y.com"));
+        await(() -> queue.size() == 0);
+        assertThat(attempts).containsExactlyInAnyOrder("a@x.com->b@y.com", "a@x.com->c@y.com");
+        assertThat(queueDirEmpty()).isTrue();
+    }
+
+    @Test
+    void retriesDeferredRecipientOnlyUntilDelivered() throws Exception {
+        start(Duration.ofDays(1));
+        courier.script.put("slow@y.com", List.of(Result.DEFERRED, Result.DEFERRED, Result.DELIVERED));
+        queue.enqueue(store("a@x.com", "fast@y.com", "slow@y.com"));
+        await(() -> queue.size() == 0);
+        assertThat(attempts).containsExactly("a@x.com->fast@y.com", "a@x.com->slow@y.com",
+                "a@x.com->slow@y.com", "a@x.com->slow@y.com");
+    }
+
+    @Test
+    void permanentFailureSendsOneNoticeToTheSender() throws Exception {
+        start(Duration.ofDays(1));
+        courier.script.put("gone@y.com", List.of(Result.FAILED));
+        queue.enqueue(store("a@x.com", "gone@y.com"));
+        await(() -> attempts.contains("<>->a@x.com") && queue.size() == 0);
+        assertThat(attempts).containsExactly("a@x.com->gone@y.com", "<>->a@x.com");
+    }
+
+    @Test
+    void neverNotifiesAboutANullSenderMessage() throws Exception {
+        start(Duration.ofDays(1));
+        courier.script.put("gone@y.com", List.of(Result.FAILED));
+        queue.enqueue(store("", "gone@y.com"));
+        await(() -> queue.size() == 0);
+        assertThat(attempts).containsExactly("<>->gone@y.com");
+    }
+
+    @Test
+    void failsAndNotifiesWhenLifetimeRunsOut() throws Exception {
+        start(Duration.ofMillis(150));
+        courier.script.put("down@y.com", List.of(Result.DEFERRED));
+        queue.enqueue(store("a@x.com", "down@y.com"));
+        await(() -> attempts.contains("<>->a@x.com") && queue.size() == 0);
+        assertThat(attempts.stream().filter(a -> a.equals("a@x.com->down@y.com")).count()).isGreaterThan(1);
+    }
+
+    @Test
+    void restartResumesWithoutRedeliveringFinishedRecipients() throws Exception {
+        start(Duration.ofDays(1));
+        StoredMessage stored = store("a@x.com", "done@y.com", "left@y.com");
+        spool.append(stored.id(), List.of(JournalRecord.forRecipient(Instant.now(), JournalRecord.Event.DELIVERED, 0,
+                "default", null, "250 ok")));
+        assertThat(queue.recover()).isEqualTo(1);
+        await(() -> queue.size() == 0);
+        assertThat(attempts).containsExactly("a@x.com->left@y.com");
+    }
+}
