@@ -8,7 +8,8 @@ import java.util.Objects;
  * What the Teamware Connector for MIME will accept, from the {@code [MIME]} section of
  * {@code to.ini}, so that twgate can refuse at RCPT time what the connector would bounce.
  *
- * @param noRelay {@code no_relay = 1}: only the server's own base addresses are accepted
+ * @param noRelay {@code no_relay = 1}: only the server's own base addresses (and {@code
+ *                allow} domains) are accepted, nothing is relayed onwards
  * @param mode    {@code mode}: {@code any} domain, those on {@code allow} lines ({@code
  *                list}), or only the server's own base addresses ({@code strict})
  * @param allow   the {@code allow =} domains, lower case, in file order
@@ -39,7 +40,9 @@ public record ConnectorAcceptance(boolean noRelay, Mode mode, List<String> allow
     public boolean accepts(String domain, OwnNodes own) {
         String d = domain.toLowerCase(Locale.ROOT);
         boolean ownDomain = own.contains(d);
-        if (noRelay && !ownDomain) {
+        // no_relay: the connector forwards nothing that is neither its own nor a domain it
+        // is explicitly a gateway for
+        if (noRelay && !ownDomain && !allow.contains(d)) {
             return false;
         }
         return switch (mode) {

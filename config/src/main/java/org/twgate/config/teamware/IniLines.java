@@ -3,7 +3,6 @@ package org.twgate.config.teamware;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.twgate.config.Problem;
 import org.twgate.config.Source;
 
 /**
@@ -13,7 +12,10 @@ import org.twgate.config.Source;
  */
 final class IniLines {
 
-    /** A {@code key = value} line; key lower-cased, value trimmed. */
+    /**
+     * A {@code key = value} line; key lower-cased, value trimmed. A line of the wanted
+     * section that is not {@code key = value} has a {@code null} key and the line as value.
+     */
     record Setting(String section, String key, String value, Source source) {
     }
 
@@ -21,11 +23,9 @@ final class IniLines {
     }
 
     /**
-     * All settings of the file, in order. A line in {@code wantedSection} (or any section
-     * when it is {@code null}) that is neither a header, a comment nor {@code key = value}
-     * is added to {@code errors}; such lines elsewhere are none of twgate's business.
+     * All settings of {@code wantedSection} (every section when {@code null}), in order.
      */
-    static List<Setting> read(String file, List<String> lines, String wantedSection, List<Problem> errors) {
+    static List<Setting> read(String file, List<String> lines, String wantedSection) {
         List<Setting> settings = new ArrayList<>();
         String section = "";
         for (int i = 0; i < lines.size(); i++) {
@@ -42,7 +42,7 @@ final class IniLines {
             int eq = line.indexOf('=');
             if (eq <= 0) {
                 if (wanted) {
-                    errors.add(Problem.at(source, "not a 'key = value' line: '" + line + "'"));
+                    settings.add(new Setting(section, null, line, source));
                 }
                 continue;
             }

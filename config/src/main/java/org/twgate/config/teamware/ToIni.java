@@ -31,8 +31,12 @@ public record ToIni(ConnectorAcceptance acceptance, OptionalInt deliverRelayedDs
         List<String> allow = new ArrayList<>();
         OptionalInt relayedDsn = OptionalInt.empty();
         Map<String, Source> seen = new HashMap<>();
-        for (IniLines.Setting s : IniLines.read(file, lines, SECTION, errors)) {
+        for (IniLines.Setting s : IniLines.read(file, lines, SECTION)) {
             String value = s.value();
+            if (s.key() == null) {
+                errors.add(Problem.at(s.source(), "not a 'key = value' line in [MIME]: '" + value + "'"));
+                continue;
+            }
             if (!s.key().equals("allow") && isOurs(s.key())) {
                 Source first = seen.putIfAbsent(s.key(), s.source());
                 if (first != null) {

@@ -22,10 +22,8 @@ public final class TombSmtpIni {
         List<Problem> errors = new ArrayList<>();
         List<String> base = new ArrayList<>();
         List<String> aliases = new ArrayList<>();
-        // Lines that are not key = value are ignored here: they are in sections we do not read.
-        List<Problem> notOurs = new ArrayList<>();
-        for (IniLines.Setting s : IniLines.read(file, lines, null, notOurs)) {
-            if (!s.key().equals("own_node")) {
+        for (IniLines.Setting s : IniLines.read(file, lines, null)) {
+            if (!"own_node".equals(s.key())) {
                 continue;
             }
             String value = s.value();
