@@ -1,0 +1,64 @@
+package org.twgate.config.bind;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.twgate.config.DeliveryConfig;
+import org.twgate.config.GatewayConfig;
+import org.twgate.config.Problem;
+import org.twgate.config.ServerConfig;
+import org.twgate.config.TeamwareConfig;
+import org.twgate.config.policy.PolicyConfig;
+import org.twgate.config.route.Route;
+import org.twgate.config.route.RouteTable;
+import org.twgate.config.tree.MapNode;
+import org.twgate.config.tree.Node;
+import org.twgate.config.tree.ScalarNode;
+
+/**
+ * Gives the merged tree its types, section by section, collecting every problem. Order
+ * matters only where sections depend on each other: {@code delivery.helo_name} defaults
+ * to {@code server.hostname}; routes take their {@code max_connections} from delivery and
+ * their {@code deliver_relayed_dsn} from to.ini.
+ */
+public final class ConfigBinder {
+
+    private ConfigBinder() {
+    }
+
+    /**
+     * @param problems receives every problem; the result is meaningful only if none was added
+     */
+    public static GatewayConfig bind(MapNode root, String source, Path baseDirectory, String defaultHostname,
+                                     List<Problem> problems) {
+        Section s = Section.of(root, "", problems, "server", "policy", "spool", "delivery", "routes", "metrics",
+                "logging", "teamware");
+        Imports imports = new Imports(baseDirectory);
+        ServerConfig server = ServerBinder.server(section(s, "server"), defaultHostname, problems);
+        PolicyConfig policy = PolicyBinder.bind(section(s, "policy"), imports, problems);
+        DeliveryConfig delivery = ServerBinder.delivery(section(s, "delivery"), server.hostname(), problems);
+        TeamwareConfig teamware = TeamwareBinder.bind(section(s, "teamware"), imports, problems);
+        List<Route> routes = RouteBinder.bind(section(s, "routes"), delivery, teamware, imports, problems);
+        RouteTable table = new RouteTable(routes);
+        GatewayConfig config = new GatewayConfig(server, policy, ServerBinder.spool(section(s, "spool"), problems),
+                delivery, table, ServerBinder.metrics(section(s, "metrics"), problems),
+                ServerBinder.logging(section(s, "logging"), problems), teamware, source,
+                warnings(policy, table));
+        s.finish();
+        return config;
+    }
+
+    private static Node section(Section root, String key) {
+        return root.node(key).orElseGet(() -> new ScalarNode(null, root.origin()));
+    }
+
+    private static List<Problem> warnings(PolicyConfig policy, RouteTable table) {
+        List<Problem> warnings = new ArrayList<>(policy.warnings());
+        for (RouteTable.Shadowed s : table.shadowed()) {
+            warnings.add(Problem.at(s.route().source(), "route '" + s.route().smtproutesLine()
+                    + "' is never used: " + s.by().source() + " sets the same domain again, and as in qmail"
+                    + " the later line wins"));
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,125 @@
+package org.twgate.config.bind;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.twgate.config.DeliveryConfig;
+import org.twgate.config.LoggingConfig;
+import org.twgate.config.MetricsConfig;
+import org.twgate.config.ServerConfig;
+import org.twgate.config.SpoolConfig;
+import org.twgate.config.syntax.HostPorts;
+import org.twgate.config.tree.Node;
+
+/**
+ * Binds the plain sections: server, spool, delivery, metrics, logging. The fallbacks
+ * here only stand in after a reported problem; the real defaults are the embedded
+ * {@code defaults.yaml} underneath every file.
+ */
+final class ServerBinder {
+
+    private static final String HOST_NAME = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*";
+
+    private ServerBinder() {
+    }
+
+    static ServerConfig server(Node node, String defaultHostname, List<org.twgate.config.Problem> problems) {
+        Section s = Section.of(node, "server", problems, "listen", "hostname", "max_message_size",
+                "max_recipients", "max_command_line", "max_data_line", "max_connections",
+                "max_connections_per_ip", "idle_timeout", "max_received_headers", "bare_line_endings",
+                "shutdown_grace", "io_threads");
+        List<Section.Item> items = s.items("listen").orElse(List.of());
+        if (items.isEmpty()) {
+            problems.add(s.originOf("listen").problem(s.pathOf("listen"), "at least one address is needed"));
+        }
+        List<InetSocketAddress> listen = items.stream()
+                .flatMap(i -> s.parseItem(i, HostPorts::parse).stream()).toList();
+        String hostname = s.parsed("hostname", defaultHostname, t -> {
+            if (!t.strip().matches(HOST_NAME)) {
+                throw org.twgate.config.syntax.BadValue.of("not a host name", t);
+            }
+            return t.strip();
+        });
+        ServerConfig server = new ServerConfig(listen, hostname,
+                s.size("max_message_size", 50L << 20),
+                s.integer("max_recipients", 1, 1_000_000, 100),
+                s.integer("max_command_line", 512, 1 << 20, 512),
+                s.size("max_data_line", 1L << 20),
+                s.integer("max_connections", 1, 1_000_000, 200),
+                s.integer("max_connections_per_ip", 1, 1_000_000, 50),
+                s.duration("idle_timeout", Duration.ofMinutes(5)),
+                s.integer("max_received_headers", 1, 10_000, 100),
+                s.choice("bare_line_endings", ServerConfig.BareLineEndings.class,
+                        ServerConfig.BareLineEndings.NORMALIZE),
+                s.duration("shutdown_grace", Duration.ofSeconds(30)),
+                s.integer("io_threads", 0, 1024, 0));
+        s.finish();
+        return server;
+    }
+
+    static SpoolConfig spool(Node node, List<org.twgate.config.Problem> problems) {
+        Section s = Section.of(node, "spool", problems, "directory", "retry_initial", "retry_max",
+                "max_lifetime", "delay_warning");
+        String dir = s.string("directory", "./spool");
+        if (dir.isBlank()) {
+            problems.add(s.originOf("directory").problem(s.pathOf("directory"), "must not be empty"));
+            dir = "./spool";
+        }
+        SpoolConfig spool = new SpoolConfig(Path.of(dir).toAbsolutePath().normalize(),
+                s.duration("retry_initial", Duration.ofMinutes(1)),
+                s.duration("retry_max", Duration.ofHours(1)),
+                s.duration("max_lifetime", Duration.ofDays(5)),
+                s.duration("delay_warning", Duration.ofHours(4)));
+        if (spool.retryInitial().isZero()) {
+            problems.add(s.originOf("retry_initial").problem(s.pathOf("retry_initial"), "must be more than 0"));
+        }
+        if (spool.retryMax().compareTo(spool.retryInitial()) < 0) {
+            problems.add(s.originOf("retry_max").problem(s.pathOf("retry_max"), "is shorter than retry_initial ("
+                    + org.twgate.config.syntax.Durations.format(spool.retryInitial()) + ")"));
+        }
+        if (spool.maxLifetime().isZero()) {
+            problems.add(s.originOf("max_lifetime").problem(s.pathOf("max_lifetime"), "must be more than 0"));
+        }
+        s.finish();
+        return spool;
+    }
+
+    static DeliveryConfig delivery(Node node, String hostname, List<org.twgate.config.Problem> problems) {
+        Section s = Section.of(node, "delivery", problems, "helo_name", "connect_timeout", "command_timeout",
+                "max_connections_per_route", "connection_idle", "threads");
+        DeliveryConfig delivery = new DeliveryConfig(
+                s.parsed("helo_name", hostname, t -> {
+                    if (!t.strip().matches(HOST_NAME)) {
+                        throw org.twgate.config.syntax.BadValue.of("not a host name", t);
+                    }
+                    return t.strip();
+                }),
+                s.duration("connect_timeout", Duration.ofSeconds(30)),
+                s.duration("command_timeout", Duration.ofMinutes(5)),
+                s.integer("max_connections_per_route", 1, 10_000, 10),
+                s.duration("connection_idle", Duration.ofSeconds(10)),
+                s.integer("threads", 1, 10_000, 32));
+        s.finish();
+        return delivery;
+    }
+
+    static MetricsConfig metrics(Node node, List<org.twgate.config.Problem> problems) {
+        Section s = Section.of(node, "metrics", problems, "listen");
+        Optional<InetSocketAddress> listen = s.text("listen").filter(t -> !t.isBlank()).isEmpty()
+                ? Optional.empty()
+                : Optional.ofNullable(s.parsed("listen", null, HostPorts::parse));
+        s.finish();
+        return new MetricsConfig(listen);
+    }
+
+    static LoggingConfig logging(Node node, List<org.twgate.config.Problem> problems) {
+        Section s = Section.of(node, "logging", problems, "level", "format");
+        LoggingConfig logging = new LoggingConfig(
+                s.choice("level", LoggingConfig.Level.class, LoggingConfig.Level.INFO),
+                s.choice("format", LoggingConfig.Format.class, LoggingConfig.Format.TEXT));
+        s.finish();
+        return logging;
+    }
+}
