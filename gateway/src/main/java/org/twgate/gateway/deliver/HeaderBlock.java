@@ -1,0 +1,127 @@
+package org.twgate.gateway.deliver;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * The header section of a stored message as a list of raw fields, each with its folded
+ * continuation lines and line endings exactly as stored, so that an untouched field is
+ * written back byte for byte.
+ *
+ * <p>Fields are held as ISO-8859-1 strings: one char per octet, so 8-bit header bytes
+ * survive unchanged whatever their real charset is. Immutable; transforms return new blocks.
+ */
+public final class HeaderBlock {
+
+    private final List<String> fields;
+    private final String separator;
+
+    private HeaderBlock(List<String> fields, String separator) {
+        this.fields = List.copyOf(fields);
+        this.separator = separator;
+    }
+
+    /** A block from raw fields (each ending in CRLF) followed by an empty line. */
+    public static HeaderBlock of(List<String> rawFields) {
+        return new HeaderBlock(rawFields, "\r\n");
+    }
+
+    /**
+     * Reads the header section up to and including the first empty line, leaving
+     * {@code in} positioned on the first body octet.
+     *
+     * @param maxBytes the most octets the header section may take
+     * @throws HeaderTooLargeException when no empty line comes within {@code maxBytes}
+     */
+    public static HeaderBlock read(InputStream in, int maxBytes) throws IOException {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = null;
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        int total = 0;
+        while (true) {
+            line.reset();
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (++total > maxBytes) {
+                    throw new HeaderTooLargeException(maxBytes);
+                }
+                line.write(b);
+                if (b == '\n') {
+                    break;
+                }
+            }
+            String text = line.toString(StandardCharsets.ISO_8859_1);
+            boolean empty = text.equals("\r\n") || text.equals("\n");
+            boolean continuation = !text.isEmpty() && (text.charAt(0) == ' ' || text.charAt(0) == '\t');
+            if (field != null && (empty || !continuation || b < 0)) {
+                if (continuation) {
+                    field.append(text); // last line of the message, folded
+                    text = "";
+                }
+                fields.add(field.toString());
+                field = null;
+            }
+            if (empty) {
+                return new HeaderBlock(fields, text);
+            }
+            if (b < 0) {
+                if (!text.isEmpty()) {
+                    fields.add(text); // message ends inside the headers, without an empty line
+                }
+                return new HeaderBlock(fields, "");
+            }
+            if (field == null) {
+                field = new StringBuilder(text);
+            } else {
+                field.append(text);
+            }
+        }
+    }
+
+    /** The raw fields in order, each with its continuation lines and line ending. */
+    public List<String> fields() {
+        return fields;
+    }
+
+    /** The name of a raw field (text before the colon), or "" when it has none. */
+    public static String nameOf(String rawField) {
+        int colon = rawField.indexOf(':');
+        return colon < 0 ? "" : rawField.substring(0, colon).strip();
+    }
+
+    /** This block without every field named {@code name} (case-insensitive). */
+    public HeaderBlock without(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return filter(f -> !nameOf(f).toLowerCase(Locale.ROOT).equals(wanted));
+    }
+
+    /** This block keeping only the fields {@code keep} accepts. */
+    public HeaderBlock filter(Predicate<String> keep) {
+        return new HeaderBlock(fields.stream().filter(keep).toList(), separator);
+    }
+
+    /** This block with {@code rawField} (ending in CRLF) in front of all others. */
+    public HeaderBlock prepend(String rawField) {
+        if (!rawField.endsWith("\r\n")) {
+            throw new IllegalArgumentException("header field must end in CRLF: '" + rawField + "'");
+        }
+        List<String> all = new ArrayList<>(fields.size() + 1);
+        all.add(rawField);
+        all.addAll(fields);
+        return new HeaderBlock(all, separator);
+    }
+
+    /** The octets of the header section, fields then the empty line (if the message had one). */
+    public byte[] toBytes() {
+        StringBuilder all = new StringBuilder();
+        fields.forEach(all::append);
+        all.append(separator);
+        return all.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
