@@ -1,0 +1,121 @@
+package org.twgate.gateway;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.twgate.config.DeliveryConfig;
+import org.twgate.config.GatewayConfig;
+import org.twgate.config.ServerConfig;
+import org.twgate.config.SpoolConfig;
+import org.twgate.gateway.accept.AcceptSettings;
+import org.twgate.gateway.accept.MessageIntake;
+import org.twgate.gateway.accept.SmtpServer;
+import org.twgate.gateway.deliver.JndiMxResolver;
+import org.twgate.gateway.deliver.SmtpClientConfig;
+import org.twgate.gateway.deliver.SmtpTransport;
+import org.twgate.gateway.notify.LocalSubmission;
+import org.twgate.gateway.notify.PlainFailureNotice;
+import org.twgate.gateway.policy.ConfiguredRelayPolicy;
+import org.twgate.gateway.queue.DeliveryQueue;
+import org.twgate.gateway.queue.QueueListener;
+import org.twgate.gateway.queue.RetrySchedule;
+import org.twgate.gateway.route.ConfiguredRouter;
+import org.twgate.gateway.route.RouteCourier;
+import org.twgate.gateway.spool.Spool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where the stages are wired: accept → policy → spool → queue → route → deliver
+ * → notify. Start order makes the queue ready before the server accepts; stop order is the
+ * reverse, so nothing accepted is ever without a queue to take it.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final int SPOOL_IO_THREADS = 8;
+
+    private final GatewayConfig config;
+    private final Spool spool;
+    private final SmtpTransport smtp;
+    private final DeliveryQueue queue;
+    private final SmtpServer server;
+
+    private Gateway(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
+        this.config = config;
+        ServerConfig serverConfig = config.server();
+        SpoolConfig spoolConfig = config.spool();
+        DeliveryConfig delivery = config.delivery();
+        this.spool = Spool.open(spoolConfig.directory(), SPOOL_IO_THREADS);
+        ConfiguredRouter router = new ConfiguredRouter(config.routes(), delivery.maxConnectionsPerRoute());
+        this.smtp = new SmtpTransport(clientConfig(delivery), new JndiMxResolver(5000, 2));
+        DeliveryQueue[] queueRef = new DeliveryQueue[1];
+        LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
+        this.queue = new DeliveryQueue(spool, router, new RouteCourier(router, smtp, spool),
+                new PlainFailureNotice(serverConfig.hostname(), spool, submission, clock),
+                new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),
+                        spoolConfig.delayWarning()),
+                clock, delivery.threads(), QueueListener.NONE);
+        queueRef[0] = queue;
+        int recovered = queue.recover();
+        LOG.info("event=spool_recovered spool={} messages={}", spool.root(), recovered);
+        MessageIntake intake = new AcceptLog(queue::enqueue);
+        int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
+        this.server = new SmtpServer(acceptSettings(serverConfig), new ConfiguredRelayPolicy(config.policy()), spool,
+                intake, ioThreads, clock);
+    }
+
+    /** Builds and starts a gateway; on failure everything already started is stopped again. */
+    public static Gateway start(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
+        Gateway gateway = new Gateway(config, clock);
+        try {
+            gateway.server.start(config.server().listen());
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+        return gateway;
+    }
+
+    static AcceptSettings acceptSettings(ServerConfig s) {
+        return AcceptSettings.of(s.hostname(), s.maxCommandLine(), s.maxRecipients(), s.maxMessageSize(),
+                s.maxDataLine(), s.maxReceivedHeaders(), s.bareLineEndings() == ServerConfig.BareLineEndings.REJECT,
+                s.maxConnections(), s.maxConnectionsPerIp(), s.idleTimeout(), false);
+    }
+
+    private static SmtpClientConfig clientConfig(DeliveryConfig d) {
+        SmtpClientConfig defaults = SmtpClientConfig.defaults(d.heloName());
+        return new SmtpClientConfig(d.heloName(), d.connectTimeout(), d.commandTimeout(), defaults.dataTimeout(),
+                defaults.transactionTimeout(), d.connectionIdle(), defaults.acquireTimeout(), defaults.maxHeaderBytes());
+    }
+
+    public List<InetSocketAddress> smtpAddresses() {
+        return server.boundAddresses();
+    }
+
+    public DeliveryQueue queue() {
+        return queue;
+    }
+
+    public Spool spool() {
+        return spool;
+    }
+
+    /** Graceful stop: no new sessions, current ones finish within the grace period, then the queue stops. */
+    public void stop() {
+        Duration grace = config.server().shutdownGrace();
+        LOG.info("event=stopping grace={}", grace);
+        server.shutdown(grace);
+        close();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        queue.close(Duration.ofSeconds(10));
+        smtp.close();
+        spool.close();
+        LOG.info("event=stopped");
+    }
+}

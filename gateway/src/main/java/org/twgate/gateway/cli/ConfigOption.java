@@ -1,0 +1,19 @@
+package org.twgate.gateway.cli;
+
+import java.nio.file.Path;
+import org.twgate.config.ConfigException;
+import org.twgate.config.ConfigLoader;
+import org.twgate.config.GatewayConfig;
+import picocli.CommandLine.Option;
+
+/** {@code --config FILE}: the YAML configuration; without it, the embedded defaults. */
+final class ConfigOption {
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "YAML configuration file (default: embedded defaults: listen 127.0.0.1:2525, "
+                    + "relay to the connector at 127.0.0.1:2025, spool ./spool)")
+    Path file;
+
+    GatewayConfig load() throws ConfigException {
+        return file == null ? ConfigLoader.defaults(System.getenv()) : ConfigLoader.load(file, System.getenv());
+    }
+}

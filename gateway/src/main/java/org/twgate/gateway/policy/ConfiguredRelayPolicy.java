@@ -1,0 +1,25 @@
+package org.twgate.gateway.policy;
+
+import java.net.InetAddress;
+import org.twgate.config.policy.ClientDecision;
+import org.twgate.config.policy.PolicyConfig;
+
+/** The relay policy of the configuration: tcp.smtp-style client rules and qmail rcpthosts. */
+public final class ConfiguredRelayPolicy implements RelayPolicy {
+    private final PolicyConfig policy;
+
+    public ConfiguredRelayPolicy(PolicyConfig policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public ClientVerdict client(InetAddress address) {
+        ClientDecision decision = policy.clientAccess().decide(address);
+        return new ClientVerdict(decision.allowed(), decision.relayClient(), decision.reason());
+    }
+
+    @Override
+    public boolean acceptsDomain(String domain) {
+        return policy.acceptedDomains().accepts(domain);
+    }
+}

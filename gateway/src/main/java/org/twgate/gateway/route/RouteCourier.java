@@ -1,0 +1,83 @@
+package org.twgate.gateway.route;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.twgate.config.route.Route;
+import org.twgate.config.route.Transport;
+import org.twgate.gateway.deliver.DeliveryResult;
+import org.twgate.gateway.deliver.NextHop;
+import org.twgate.gateway.deliver.OutboundMessage;
+import org.twgate.gateway.deliver.OutboundRecipient;
+import org.twgate.gateway.deliver.RecipientResult;
+import org.twgate.gateway.deliver.SmtpTransport;
+import org.twgate.gateway.deliver.TlsMode;
+import org.twgate.gateway.queue.Courier;
+import org.twgate.gateway.queue.RecipientOutcome;
+import org.twgate.gateway.spool.EnvelopeRecipient;
+import org.twgate.gateway.spool.Spool;
+import org.twgate.gateway.spool.StoredMessage;
+
+/** Delivers a spooled message over the route the queue chose, through the SMTP transport. */
+public final class RouteCourier implements Courier {
+    private final ConfiguredRouter router;
+    private final SmtpTransport smtp;
+    private final Spool spool;
+
+    public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, Spool spool) {
+        this.router = router;
+        this.smtp = smtp;
+        this.spool = spool;
+    }
+
+    @Override
+    public List<RecipientOutcome> deliver(String routeKey, StoredMessage message, List<EnvelopeRecipient> recipients) {
+        Route route = router.byKey(routeKey);
+        if (route.transport() == Transport.PIPE) {
+            List<RecipientOutcome> out = new ArrayList<>();
+            recipients.forEach(r -> out.add(RecipientOutcome.deferred(r.index(),
+                    "local configuration: pipe transport of route " + routeKey + " is not available in this version")));
+            return out;
+        }
+        if (route.relay().isMx()) {
+            // MX hosts differ per domain: one transaction per recipient domain.
+            Map<String, List<EnvelopeRecipient>> byDomain = new LinkedHashMap<>();
+            for (EnvelopeRecipient r : recipients) {
+                String domain = r.address().substring(r.address().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+                byDomain.computeIfAbsent(domain, d -> new ArrayList<>()).add(r);
+            }
+            List<RecipientOutcome> out = new ArrayList<>();
+            byDomain.forEach((domain, group) -> out.addAll(send(
+                    new NextHop(routeKey, domain, 25, false, true, route.finalDelivery(), TlsMode.NONE,
+                            route.maxConnections()), message, group)));
+            return out;
+        }
+        NextHop hop = new NextHop(routeKey, route.relay().host(), route.relay().port(), route.relay().literalIp(), false,
+                route.finalDelivery(), TlsMode.NONE, route.maxConnections());
+        return send(hop, message, recipients);
+    }
+
+    private List<RecipientOutcome> send(NextHop hop, StoredMessage message, List<EnvelopeRecipient> recipients) {
+        List<OutboundRecipient> outbound = new ArrayList<>();
+        for (EnvelopeRecipient r : recipients) {
+            outbound.add(new OutboundRecipient(r.address(), r.dsnNotify(), r.orcpt()));
+        }
+        var envelope = message.envelope();
+        OutboundMessage out = new OutboundMessage(message.id().value(), envelope.sender(), outbound, envelope.ret(),
+                envelope.envid(), "8BITMIME".equals(envelope.body()), envelope.smtputf8(), message.contentSize(),
+                () -> spool.openContent(message));
+        DeliveryResult result = smtp.deliver(hop, out);
+        List<RecipientOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            RecipientResult r = result.recipients().get(i);
+            outcomes.add(new RecipientOutcome(recipients.get(i).index(), switch (r.outcome()) {
+                case DELIVERED -> RecipientOutcome.Result.DELIVERED;
+                case DEFERRED -> RecipientOutcome.Result.DEFERRED;
+                case FAILED -> RecipientOutcome.Result.FAILED;
+            }, r.diagnostic(), r.remoteMta()));
+        }
+        return outcomes;
+    }
+}
