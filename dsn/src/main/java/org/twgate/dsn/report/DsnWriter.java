@@ -3,6 +3,7 @@ package org.twgate.dsn.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.twgate.dsn.status.Action;
 
 /**
  * Writes an RFC 3464 report: {@code multipart/report; report-type=delivery-status} with a
@@ -28,12 +29,14 @@ public final class DsnWriter {
         // message/rfc822 may carry 8-bit content we have not scanned; declare what it may be.
         boolean eightBit = report.returnContent() == ReturnContent.FULL || !humanAscii;
         String b = headers.boundary();
+        Action headline = report.headlineAction();
+        String undelivered = headline == Action.FAILED || headline == Action.DELAYED ? "Undelivered " : "";
 
         StringBuilder head = new StringBuilder(1024);
         FieldWriter fields = new FieldWriter(head);
         fields.field("From", headers.from())
                 .field("To", headers.to())
-                .field("Subject", "Delivery Status Notification (" + report.headlineAction().subjectWord() + ")")
+                .field("Subject", "Delivery Status Notification (" + headline.subjectWord() + ")")
                 .field("Date", Rfc5322Date.format(headers.date()))
                 .field("Message-ID", headers.messageId())
                 .field("Auto-Submitted", "auto-replied")
@@ -60,14 +63,14 @@ public final class DsnWriter {
         switch (report.returnContent()) {
             case HEADERS -> {
                 out.write(FieldWriter.bytes("--" + b + "\r\n"
-                        + "Content-Description: Undelivered Message Headers\r\n"
+                        + "Content-Description: " + undelivered + "Message Headers\r\n"
                         + "Content-Type: text/rfc822-headers\r\n\r\n"));
                 CrlfCopier.copyHeaders(original, out);
                 out.write(FieldWriter.bytes("\r\n"));
             }
             case FULL -> {
                 out.write(FieldWriter.bytes("--" + b + "\r\n"
-                        + "Content-Description: Undelivered Message\r\n"
+                        + "Content-Description: " + undelivered + "Message\r\n"
                         + "Content-Type: message/rfc822\r\n"
                         + "Content-Transfer-Encoding: 8bit\r\n\r\n"));
                 CrlfCopier.copyAll(original, out);

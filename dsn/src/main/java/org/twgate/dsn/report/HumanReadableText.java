@@ -31,8 +31,8 @@ final class HumanReadableText {
                         .append(FieldWriter.sanitise(o.address())).append("\r\n"));
                 sb.append("    status ").append(r.status()).append("\r\n");
                 r.remoteMta().ifPresent(h -> sb.append("    at ").append(FieldWriter.sanitise(h)).append("\r\n"));
-                r.diagnosticCode().ifPresent(d -> sb.append("    which said: ")
-                        .append(FieldWriter.sanitise(d.text())).append("\r\n"));
+                r.diagnosticCode().ifPresent(d -> sb.append(
+                        wrap("    which said: ", FieldWriter.sanitise(d.text()), "      ")));
                 r.willRetryUntil().ifPresent(when -> sb.append("    will retry until ")
                         .append(Rfc5322Date.format(when)).append("\r\n"));
             }
@@ -53,6 +53,36 @@ final class HumanReadableText {
             case EXPANDED -> "Your message was delivered to these recipients, which are lists or\r\n"
                     + "aliases that expanded to further addresses.";
         };
+    }
+
+    /**
+     * {@code prefix} then the words of {@code text}, wrapped at spaces near 76 columns and
+     * hard at 900 characters, continuation lines indented by {@code indent}.
+     */
+    static String wrap(String prefix, String text, String indent) {
+        StringBuilder sb = new StringBuilder(prefix.length() + text.length() + 16).append(prefix);
+        int col = prefix.length();
+        boolean lineStart = true;
+        for (String word : text.split(" ")) {
+            if (!lineStart && col + 1 + word.length() > 76) {
+                sb.append("\r\n").append(indent);
+                col = indent.length();
+                lineStart = true;
+            }
+            while (word.length() > 900) {
+                sb.append(word, 0, 900).append("\r\n").append(indent);
+                word = word.substring(900);
+                col = indent.length();
+            }
+            if (!lineStart) {
+                sb.append(' ');
+                col++;
+            }
+            sb.append(word);
+            col += word.length();
+            lineStart = false;
+        }
+        return sb.append("\r\n").toString();
     }
 
     /** Normalises free text to CRLF lines ending in CRLF; other controls become spaces. */
