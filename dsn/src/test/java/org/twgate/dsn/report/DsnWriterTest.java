@@ -169,4 +169,23 @@ class DsnWriterTest {
         assertThat(text).contains("Subject: x\r\nFrom: a@b\r\n\r\nline one\r\nline two\r\n.\r\n\r\n--BOUNDARY-twgate-test--");
         assertThat(text.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
     }
+
+    @Test
+    void onlyAFailureReturnsTheWholeMessage() {
+        assertThat(ReturnContent.forOutcome(java.util.Optional.of(org.twgate.dsn.param.Ret.FULL), Action.RELAYED))
+                .isEqualTo(ReturnContent.HEADERS);
+        assertThat(ReturnContent.forOutcome(java.util.Optional.of(org.twgate.dsn.param.Ret.HDRS), Action.FAILED))
+                .isEqualTo(ReturnContent.HEADERS);
+        assertThat(ReturnContent.forOutcome(java.util.Optional.empty(), Action.FAILED)).isEqualTo(ReturnContent.FULL);
+    }
+
+    @Test
+    void writesUtf8RecipientsInTheirEscapedAsciiForm() throws Exception {
+        DsnReport report = DsnReport.of("gw.example", List.of(
+                DsnRecipient.of("j\u00f6rg@example.de", Action.FAILED, EnhancedStatus.BAD_MAILBOX)), ReturnContent.NONE);
+        byte[] bytes = render(report);
+        assertThat(AngusReports.deliveryStatus(bytes).getRecipientDSN(0).getHeader("Final-Recipient", null))
+                .isEqualTo("utf-8; j\\x{F6}rg@example.de");
+        assertThat(AngusReports.report(bytes).getBodyPart(0).getContentType()).isEqualTo("text/plain; charset=utf-8");
+    }
 }
