@@ -1,5 +1,6 @@
 package org.twgate.gateway.accept;
 
+import org.twgate.testkit.SmtpTranscript;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -58,8 +59,8 @@ final class ServerHarness implements AutoCloseable {
         return server.boundAddresses().get(0);
     }
 
-    Transcript connect() throws IOException {
-        Transcript t = new Transcript(address());
+    SmtpTranscript connect() throws IOException {
+        SmtpTranscript t = new SmtpTranscript(address());
         t.expect("220 gw.test");
         return t;
     }

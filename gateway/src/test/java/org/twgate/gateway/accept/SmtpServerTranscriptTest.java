@@ -1,5 +1,6 @@
 package org.twgate.gateway.accept;
 
+import org.twgate.testkit.SmtpTranscript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,8 @@ class SmtpServerTranscriptTest {
         harness.close();
     }
 
-    private Transcript transaction() throws Exception {
-        Transcript t = harness.connect().ehlo();
+    private SmtpTranscript transaction() throws Exception {
+        SmtpTranscript t = harness.connect().ehlo();
         t.send("MAIL FROM:<john@company.com>\r\n").expect("250 2.1.0");
         t.send("RCPT TO:<jane@tw.company.com>\r\n").expect("250 2.1.5");
         t.send("DATA\r\n").expect("354");
@@ -35,7 +36,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void queuesMessageWithBodyIntactAfterReceivedHeader() throws Exception {
-        try (Transcript t = transaction()) {
+        try (SmtpTranscript t = transaction()) {
             t.send("Subject: hi\r\n\r\nline one\r\n..dotted\r\n.\r\n").expect("250 2.0.0 Ok: queued as ");
         }
         assertThat(harness.onlyMessageContent()).isEqualTo("Subject: hi\r\n\r\nline one\r\n.dotted\r\n");
@@ -44,7 +45,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void ehloAdvertisesTheExtensionsQmailAndTeamwareUse() throws Exception {
-        try (Transcript t = harness.connect()) {
+        try (SmtpTranscript t = harness.connect()) {
             String ehlo = t.send("EHLO client.example\r\n").expect("250-gw.test");
             assertThat(ehlo).contains("PIPELINING", "8BITMIME", "ENHANCEDSTATUSCODES", "SIZE 100000", "DSN");
         }
@@ -52,7 +53,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void acceptsPlainHeloAsQmailRemoteSendsIt() throws Exception {
-        try (Transcript t = harness.connect()) {
+        try (SmtpTranscript t = harness.connect()) {
             t.send("HELO qmail.company.com\r\n").expect("250 gw.test");
             t.send("MAIL FROM:<a@company.com>\r\n").expect("250");
             t.send("RCPT TO:<b@tw.company.com>\r\n").expect("250");
@@ -65,7 +66,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void lfDotCrlfDoesNotEndTheMessage() throws Exception {
-        try (Transcript t = transaction()) {
+        try (SmtpTranscript t = transaction()) {
             t.send("Subject: a\r\n\r\nbody\n.\r\nMAIL FROM:<evil@x.com>\r\nRCPT TO:<victim@tw.company.com>\r\n"
                     + "DATA\r\nsmuggled\r\n.\r\n").expect("250 2.0.0");
             t.send("NOOP\r\n").expect("250");
@@ -76,7 +77,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void crlfDotLfDoesNotEndTheMessage() throws Exception {
-        try (Transcript t = transaction()) {
+        try (SmtpTranscript t = transaction()) {
             t.send("Subject: a\r\n\r\nbody\r\n.\nMAIL FROM:<evil@x.com>\r\n.\r\n").expect("250 2.0.0");
         }
         assertThat(harness.stored).hasSize(1);
@@ -85,7 +86,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void dotFollowedByTextIsUnstuffedNotTheEnd() throws Exception {
-        try (Transcript t = transaction()) {
+        try (SmtpTranscript t = transaction()) {
             t.send("Subject: a\r\n\r\n.a\nb\r\n.\r\n").expect("250 2.0.0");
         }
         assertThat(harness.onlyMessageContent()).isEqualTo("Subject: a\r\n\r\na\r\nb\r\n");
@@ -94,7 +95,7 @@ class SmtpServerTranscriptTest {
     @Test
     void storesASeventyThousandOctetLineIntact() throws Exception {
         String longLine = "x".repeat(70_000);
-        try (Transcript t = transaction()) {
+        try (SmtpTranscript t = transaction()) {
             t.send("Subject: long\r\n\r\n" + longLine + "\r\n.\r\n").expect("250 2.0.0");
         }
         assertThat(harness.onlyMessageContent()).isEqualTo("Subject: long\r\n\r\n" + longLine + "\r\n");
@@ -102,7 +103,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void answersPipelinedCommandsAfterDataInOrder() throws Exception {
-        try (Transcript t = harness.connect().ehlo()) {
+        try (SmtpTranscript t = harness.connect().ehlo()) {
             t.send("MAIL FROM:<a@company.com>\r\nRCPT TO:<b@tw.company.com>\r\nDATA\r\n");
             t.expect("250 2.1.0");
             t.expect("250 2.1.5");
@@ -121,7 +122,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void refusesOverlongCommandLineAndGoesOn() throws Exception {
-        try (Transcript t = harness.connect()) {
+        try (SmtpTranscript t = harness.connect()) {
             t.send("NOOP " + "a".repeat(600) + "\r\n").expect("500 5.5.2");
             t.send("NOOP\r\n").expect("250");
         }
@@ -129,7 +130,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void refusesUnknownMailAndRcptParameters() throws Exception {
-        try (Transcript t = harness.connect().ehlo()) {
+        try (SmtpTranscript t = harness.connect().ehlo()) {
             t.send("MAIL FROM:<a@company.com> FOO=BAR\r\n").expect("501 5.5.4 Unsupported MAIL parameter FOO");
             t.send("MAIL FROM:<a@company.com> SIZE=12x\r\n").expect("501 5.5.4");
             t.send("MAIL FROM:<a@company.com>\r\n").expect("250");
@@ -142,7 +143,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void refusesMalformedAddresses() throws Exception {
-        try (Transcript t = harness.connect().ehlo()) {
+        try (SmtpTranscript t = harness.connect().ehlo()) {
             t.send("MAIL FROM:<a b@company.com>\r\n").expect("501 5.1.7");
             t.send("MAIL FROM:<a@company.com>\r\n").expect("250");
             t.send("RCPT TO:<b@@tw.company.com>\r\n").expect("501 5.1.3");
@@ -153,7 +154,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void limitsRecipientsPerMessage() throws Exception {
-        try (Transcript t = harness.connect().ehlo()) {
+        try (SmtpTranscript t = harness.connect().ehlo()) {
             t.send("MAIL FROM:<a@company.com>\r\n").expect("250");
             for (int i = 0; i < 5; i++) {
                 t.send("RCPT TO:<r" + i + "@tw.company.com>\r\n").expect("250");
@@ -164,10 +165,10 @@ class SmtpServerTranscriptTest {
 
     @Test
     void refusesOversizeMessageDeclaredOrSent() throws Exception {
-        try (Transcript t = harness.connect().ehlo()) {
+        try (SmtpTranscript t = harness.connect().ehlo()) {
             t.send("MAIL FROM:<a@company.com> SIZE=200000\r\n").expect("552 5.3.4");
         }
-        try (Transcript t = transaction()) {
+        try (SmtpTranscript t = transaction()) {
             t.send(("y".repeat(998) + "\r\n").repeat(120) + ".\r\n").expect("552 5.3.4");
             t.send("NOOP\r\n").expect("250");
         }
@@ -176,7 +177,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void refusesMailLoop() throws Exception {
-        try (Transcript t = transaction()) {
+        try (SmtpTranscript t = transaction()) {
             t.send("Received: from a\r\n".repeat(11) + "Subject: loop\r\n\r\nx\r\n.\r\n").expect("554 5.4.6");
         }
         assertThat(harness.stored).isEmpty();
@@ -184,7 +185,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void refusesRelayForForeignDomainFromNonRelayClient() throws Exception {
-        try (Transcript t = harness.connect().ehlo()) {
+        try (SmtpTranscript t = harness.connect().ehlo()) {
             t.send("MAIL FROM:<a@company.com>\r\n").expect("250");
             String reply = t.send("RCPT TO:<x@elsewhere.example>\r\n").expect("554 5.7.1");
             assertThat(reply).contains("elsewhere.example is not an accepted domain");
@@ -193,7 +194,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void sequenceErrorsAreAnswered() throws Exception {
-        try (Transcript t = harness.connect().ehlo()) {
+        try (SmtpTranscript t = harness.connect().ehlo()) {
             t.send("RCPT TO:<b@tw.company.com>\r\n").expect("503 5.5.1");
             t.send("DATA\r\n").expect("503");
             t.send("MAIL FROM:<a@company.com>\r\n").expect("250");
@@ -205,7 +206,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void shutdownSays421ToIdleSession() throws Exception {
-        Transcript t = harness.connect();
+        SmtpTranscript t = harness.connect();
         harness.server.shutdown(Duration.ofSeconds(2));
         assertThat(t.reply()).startsWith("421 4.3.2");
         t.close();
@@ -213,7 +214,7 @@ class SmtpServerTranscriptTest {
 
     @Test
     void bareLfNormalisedToCrlf() throws Exception {
-        try (Transcript t = transaction()) {
+        try (SmtpTranscript t = transaction()) {
             t.sendBytes("Subject: lf\n\nline\n.\r\n".getBytes(StandardCharsets.US_ASCII));
             // "line\n.\r\n" is not the end of data: the lone dot is content
             t.send("\r\n.\r\n").expect("250 2.0.0");

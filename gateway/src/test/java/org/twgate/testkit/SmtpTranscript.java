@@ -1,4 +1,4 @@
-package org.twgate.gateway.accept;
+package org.twgate.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +12,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** A raw SMTP client for transcript tests: send exact bytes, expect replies. */
-final class Transcript implements AutoCloseable {
+public final class SmtpTranscript implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
-    Transcript(InetSocketAddress address) throws IOException {
+    public SmtpTranscript(InetSocketAddress address) throws IOException {
         socket = new Socket();
         socket.connect(address, 5000);
         socket.setSoTimeout(10_000); // the deadline for every expected reply
@@ -25,24 +25,24 @@ final class Transcript implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    Transcript send(String text) throws IOException {
+    public SmtpTranscript send(String text) throws IOException {
         return sendBytes(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    Transcript sendBytes(byte[] bytes) throws IOException {
+    public SmtpTranscript sendBytes(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
     }
 
     /** Reads one (possibly multi-line) reply and checks it starts with {@code prefix}. */
-    String expect(String prefix) throws IOException {
+    public String expect(String prefix) throws IOException {
         String reply = reply();
         assertThat(reply).startsWith(prefix);
         return reply;
     }
 
-    String reply() throws IOException {
+    public String reply() throws IOException {
         StringBuilder all = new StringBuilder();
         while (true) {
             String line = line();
@@ -70,7 +70,7 @@ final class Transcript implements AutoCloseable {
     }
 
     /** True once the server has closed the connection (reads EOF within the socket timeout). */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         try {
             return in.read() < 0;
         } catch (java.net.SocketException e) {
@@ -78,7 +78,7 @@ final class Transcript implements AutoCloseable {
         }
     }
 
-    Transcript ehlo() throws IOException {
+    public SmtpTranscript ehlo() throws IOException {
         send("EHLO client.example\r\n");
         expect("250");
         return this;
