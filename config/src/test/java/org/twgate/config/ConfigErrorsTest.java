@@ -131,6 +131,29 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void routeEntriesAreCheckedKeyByKey() throws Exception {
+        Files.writeString(dir.resolve("smtproutes"), ":[127.0.0.1]:25\n");
+
+        assertThat(problems("""
+                routes:
+                  - smtproutes: "a.example:[127.0.0.1]"
+                    fnal: true
+                  - smtproutes_file: smtproutes
+                    domain: b.example
+                  - domain: c.example
+                    port: 2525
+                  - smtproutes: "d.example:[127.0.0.1]"
+                    command: ["/bin/true"]
+                    deliver_relayed_dsn: 3
+                """)).isEqualTo(String.join("\n",
+                f() + ":3: routes[0]: unknown key 'fnal' (did you mean 'final'?)",
+                f() + ":5: routes[1].domain: cannot be combined with smtproutes_file",
+                f() + ":7: routes[2].port: a port needs a relay host (an empty relay means MX, port 25)",
+                f() + ":9: routes[3].command: only a pipe route runs a command (set transport: pipe)",
+                f() + ":10: routes[3].deliver_relayed_dsn: not a whole number from 0 to 2: '3'"));
+    }
+
+    @Test
     void duplicateKeysAreErrors() throws Exception {
         assertThat(problems("spool:\n  directory: /a\n  directory: /b\n"))
                 .isEqualTo(f() + ":3: duplicate key 'directory' (first at line 2)");
