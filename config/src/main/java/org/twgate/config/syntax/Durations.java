@@ -18,7 +18,7 @@ public final class Durations {
     public static Duration parse(String text) throws BadValue {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
-            throw BadValue.of("not a duration (e.g. 250ms, 30s, 5m, 4h, 5d)", text);
+            throw BadValue.of("not a duration", text);
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);

@@ -19,7 +19,7 @@ public final class Sizes {
     public static long parse(String text) throws BadValue {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
-            throw BadValue.of("not a size (e.g. 512k, 10M, 1GiB, or octets)", text);
+            throw BadValue.of("not a size", text);
         }
         long n = Long.parseLong(m.group(1));
         long unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
@@ -27,7 +27,7 @@ public final class Sizes {
             case "k", "kib" -> 1024L;
             case "m", "mib" -> 1024L * 1024;
             case "g", "gib" -> 1024L * 1024 * 1024;
-            default -> throw BadValue.of("not a size (e.g. 512k, 10M, 1GiB, or octets)", text);
+            default -> throw BadValue.of("not a size", text);
         };
         try {
             return Math.multiplyExact(n, unit);
