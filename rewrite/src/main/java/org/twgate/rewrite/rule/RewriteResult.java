@@ -56,7 +56,8 @@ public sealed interface RewriteResult permits RewriteResult.Rewritten, RewriteRe
 
         @Override
         public String toString() {
-            return original + " failed by rule " + rule.id() + ": " + reason;
+            return original + " failed by rule " + rule.id()
+                    + (rule.source() == null ? "" : " (" + rule.source() + ")") + ": " + reason;
         }
     }
 }
