@@ -27,11 +27,13 @@ public final class HeaderRewriter {
     public static final Set<String> SENDER_FIELDS = Set.of("from", "sender", "reply-to");
 
     private final Set<String> fields;
+    private final byte[][] fieldNames; // lower-case ASCII, to test names without allocating
     private final AddressRewriter rewriter;
     private final Set<String> onlyThese; // match keys of the envelope recipients, or null for all
 
     private HeaderRewriter(Set<String> fields, AddressRewriter rewriter, Set<String> onlyThese) {
         this.fields = fields;
+        this.fieldNames = fields.stream().map(f -> f.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
         this.rewriter = rewriter;
         this.onlyThese = onlyThese;
     }
@@ -94,10 +96,10 @@ public final class HeaderRewriter {
         if (colon == start || colon >= end || b[colon] != ':') {
             return; // not a field (no name, or a name with bytes RFC 5322 does not allow)
         }
-        String name = new String(b, start, colon - start, StandardCharsets.US_ASCII);
-        if (!fields.contains(name.toLowerCase(Locale.ROOT))) {
+        if (!isWanted(b, start, colon)) {
             return;
         }
+        String name = new String(b, start, colon - start, StandardCharsets.US_ASCII);
         List<AddressListScanner.Span> spans = AddressListScanner.scan(b, colon + 1, end);
         if (spans == null) {
             return; // malformed: leave the whole field as it is
@@ -118,8 +120,37 @@ public final class HeaderRewriter {
         }
     }
 
+    /** True if {@code b[start, end)} is one of the field names, ignoring ASCII case. */
+    private boolean isWanted(byte[] b, int start, int end) {
+        names:
+        for (byte[] name : fieldNames) {
+            if (name.length != end - start) {
+                continue;
+            }
+            for (int i = 0; i < name.length; i++) {
+                byte c = b[start + i];
+                if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != name[i]) {
+                    continue names;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** The address in the span, or null if it is not valid UTF-8 or not a valid addr-spec. */
     private static EmailAddress decode(byte[] b, AddressListScanner.Span span) {
+        boolean ascii = true;
+        for (int i = span.start(); i < span.end() && ascii; i++) {
+            ascii = b[i] >= 0;
+        }
+        if (ascii) {
+            try {
+                return EmailAddress.parse(new String(b, span.start(), span.end() - span.start(), StandardCharsets.ISO_8859_1));
+            } catch (AddressSyntaxException e) {
+                return null;
+            }
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
