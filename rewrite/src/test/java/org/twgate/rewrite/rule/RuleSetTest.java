@@ -1,0 +1,85 @@
+package org.twgate.rewrite.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.twgate.rewrite.address.EmailAddress;
+import org.twgate.rewrite.address.ReversePath;
+
+class RuleSetTest {
+
+    private static EmailAddress a(String s) {
+        return EmailAddress.parse(s);
+    }
+
+    @Test
+    void aRewrittenAddressIsNeverFedBackIntoTheRuleSet() {
+        RuleSet rules = RuleSet.builder("loop")
+                .add(new RuleSpec("there", Match.domain("company.com"), "$LOCAL@tw.company.com"))
+                .add(new RuleSpec("back", Match.domain("tw.company.com"), "$LOCAL@company.com"))
+                .build();
+        RewriteResult r = rules.rewrite(a("john@company.com"));
+        assertThat(r.address()).hasToString("john@tw.company.com");
+        assertThat(((RewriteResult.Rewritten) r).rule().id()).isEqualTo("there");
+    }
+
+    @Test
+    void resultCarriesRuleSourceAndOriginalForOrcpt() {
+        Object source = new GoldenRules.Source("routes.yaml", 12);
+        RuleSet rules = RuleSet.builder("in")
+                .add(new RuleSpec("qmail-users", Match.prefix("tw.", "company.com"), "$DEFAULT@tw.company.com"), source)
+                .build();
+        RewriteResult.Rewritten r = (RewriteResult.Rewritten) rules.rewrite(a("tw.john@company.com"));
+        assertThat(r.original()).hasToString("tw.john@company.com");
+        assertThat(r.rewritten()).hasToString("john@tw.company.com");
+        assertThat(r.rule().source()).isSameAs(source);
+        assertThat(r.rule().index()).isZero();
+        assertThat(r.changesAddress()).isTrue();
+        assertThat(rules.match(a("john@company.com"))).isEmpty();
+    }
+
+    @Test
+    void aResultTooLongToCarryFailsAndKeepsTheOriginal() {
+        RuleSet rules = RuleSet.builder("in")
+                .add(new RuleSpec("grow", Match.domain("company.com"), "$LOCAL.teamware.gateway@tw.company.com"))
+                .build();
+        EmailAddress longLocal = a("a".repeat(60) + "@company.com");
+        RewriteResult r = rules.rewrite(longLocal);
+        assertThat(r).isInstanceOf(RewriteResult.Failed.class);
+        assertThat(r.address()).isSameAs(longLocal);
+        assertThat(((RewriteResult.Failed) r).reason()).contains("longer than 64 octets");
+    }
+
+    @Test
+    void senderVariableTakesTheEnvelopeSender() {
+        RuleSet rules = RuleSet.builder("in")
+                .add(new RuleSpec("to-sender", Match.exact("bounce@company.com"), "$SENDER"))
+                .build();
+        assertThat(rules.rewrite(a("bounce@company.com"), ReversePath.parse("<peter@other.com>")).address())
+                .hasToString("peter@other.com");
+        ReversePath.Mailbox sender = (ReversePath.Mailbox) ReversePath.parse("<bounce@COMPANY.com>");
+        assertThat(rules.rewriteSender(sender).address()).hasToString("bounce@COMPANY.com");
+    }
+
+    @Test
+    void localPartMatchesIgnoreCaseButTheResultKeepsIt() {
+        RuleSet rules = RuleSet.builder("in")
+                .add(new RuleSpec("suffix", Match.suffix(".TW", "Company.com"), "$DEFAULT@tw.$HOST"))
+                .build();
+        assertThat(rules.rewrite(a("John.Woo.tw@COMPANY.COM")).address()).hasToString("John.Woo@tw.COMPANY.COM");
+    }
+
+    @Test
+    void tenThousandRulesOfEveryKindAgreeWithALinearScan() {
+        RuleSet rules = SyntheticRules.mixed(10_000);
+        List<EmailAddress> probes = SyntheticRules.probes(2_000, 42);
+        int matched = 0;
+        for (EmailAddress p : probes) {
+            Rule linear = rules.rules().stream().filter(r -> r.matches(p)).findFirst().orElse(null);
+            assertThat(rules.match(p).orElse(null)).as("first rule for %s", p).isSameAs(linear);
+            matched += linear == null ? 0 : 1;
+        }
+        assertThat(matched).as("probes that matched some rule").isBetween(1_400, 1_999);
+    }
+}
