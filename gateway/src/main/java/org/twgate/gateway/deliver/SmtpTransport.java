@@ -93,16 +93,12 @@ public final class SmtpTransport implements Closeable {
         }
     }
 
+    /** The queue logs each outcome with its route at INFO/WARN/ERROR; here only for debugging the client. */
     private static DeliveryResult logged(NextHop hop, DeliveryResult result) {
-        for (RecipientResult r : result.recipients()) {
-            String to = r.recipient().address();
-            switch (r.outcome()) {
-                case DELIVERED -> LOG.info("{}: delivered to <{}> via {}: {}", result.queueId(), to, hop.name(),
-                        r.diagnostic());
-                case DEFERRED -> LOG.warn("{}: deferred <{}> via {}: {}", result.queueId(), to, hop.name(),
-                        r.diagnostic());
-                case FAILED -> LOG.error("{}: failed <{}> via {}: {}", result.queueId(), to, hop.name(),
-                        r.diagnostic());
+        if (LOG.isDebugEnabled()) {
+            for (RecipientResult r : result.recipients()) {
+                LOG.debug("queue_id={} event=transaction_result rcpt=<{}> hop={} outcome={} diagnostic=\"{}\"",
+                        result.queueId(), r.recipient().address(), hop.name(), r.outcome(), r.diagnostic());
             }
         }
         return result;

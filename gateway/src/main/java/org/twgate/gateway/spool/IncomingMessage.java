@@ -103,6 +103,7 @@ public final class IncomingMessage {
                     if (failure != null) {
                         discard();
                     }
+                    spool.settled();
                 });
     }
 
@@ -110,6 +111,7 @@ public final class IncomingMessage {
     public void abort() {
         tail = tail.handleAsync((ok, failure) -> {
             discard();
+            spool.settled();
             return null;
         }, io);
     }

@@ -40,6 +40,8 @@ public final class Spool implements AutoCloseable {
     private final Path corrupt;
     private final ExecutorService io;
     private final DirectorySyncer queueSyncer;
+    private final Object inFlightLock = new Object();
+    private int inFlight;
 
     private Spool(Path root, int ioThreads) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -87,7 +89,39 @@ public final class Spool implements AutoCloseable {
 
     /** Starts receiving a message; {@code prefix} (the Received: header) precedes its content. */
     public IncomingMessage receive(QueueId id, Envelope envelope, byte[] prefix) {
+        synchronized (inFlightLock) {
+            inFlight++;
+        }
         return new IncomingMessage(id, envelope, prefix, this, io);
+    }
+
+    /** An incoming message was committed or abandoned: its chain of I/O tasks is over. */
+    void settled() {
+        synchronized (inFlightLock) {
+            inFlight--;
+            inFlightLock.notifyAll();
+        }
+    }
+
+    /** Waits for messages still being written (their tasks would be rejected by a closed executor). */
+    private void awaitInFlight(long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        synchronized (inFlightLock) {
+            while (inFlight > 0) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    LOG.warn("event=spool_close_with_messages_in_flight count={} (their temporary files go at the next start)",
+                            inFlight);
+                    return;
+                }
+                try {
+                    inFlightLock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     CompletableFuture<Void> syncQueueDirectory() {
@@ -192,6 +226,7 @@ public final class Spool implements AutoCloseable {
 
     @Override
     public void close() {
+        awaitInFlight(30_000);
         io.shutdown();
         try {
             if (!io.awaitTermination(30, TimeUnit.SECONDS)) {

@@ -1,0 +1,74 @@
+package org.twgate.gateway.accept;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The DATA decoder on every smuggling sequence, fed whole and one octet at a time (the network
+ * may split anywhere): the same content and the same end, or none.
+ */
+class DataDecoderTest {
+    private static final DataLimits LIMITS = new DataLimits(0, 0, 0, false);
+
+    /** Decodes {@code input}; returns content, then "|END|" and the rest when the end was found. */
+    private static String decode(String input, int pieceSize) {
+        DataDecoder decoder = new DataDecoder(LIMITS);
+        ByteBuf out = Unpooled.buffer();
+        byte[] bytes = input.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < bytes.length; i += pieceSize) {
+            ByteBuf in = Unpooled.wrappedBuffer(bytes, i, Math.min(pieceSize, bytes.length - i));
+            if (decoder.decode(in, out)) {
+                String rest = new String(bytes, i + in.readerIndex(), bytes.length - i - in.readerIndex(),
+                        StandardCharsets.ISO_8859_1);
+                return out.toString(StandardCharsets.ISO_8859_1) + "|END|" + rest;
+            }
+        }
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        // name; input (\r \n escaped); expected content, |END| and what follows
+        "plain end;a\\r\\n.\\r\\nNOOP;a\\r\\n|END|NOOP",
+        "empty message;.\\r\\nNOOP;|END|NOOP",
+        "LF dot CRLF is content;a\\n.\\r\\nMAIL;a\\r\\n.\\r\\nMAIL",
+        "CRLF dot LF is content;a\\r\\n.\\nMAIL\\r\\n;a\\r\\n.\\r\\nMAIL\\r\\n",
+        "dot-a LF is a stuffed line;.a\\nb\\r\\n;a\\r\\nb\\r\\n",
+        "double dot unstuffed;..x\\r\\n.\\r\\n;.x\\r\\n|END|",
+        "CR dot CR stays in the line;a\\r.\\rb\\r\\n.\\r\\n;a\\r.\\rb\\r\\n|END|",
+        "dot CR X is stuffed;.\\rX\\r\\n.\\r\\n;\\rX\\r\\n|END|",
+        "bare LF normalised;a\\nb\\r\\n.\\r\\n;a\\r\\nb\\r\\n|END|",
+        "end after bare-LF line needs CRLF before;a\\n.\\r\\n\\r\\n.\\r\\n;a\\r\\n.\\r\\n\\r\\n|END|",
+        "double CR before LF;a\\r\\r\\n.\\r\\n;a\\r\\r\\n|END|",
+    })
+    void findsOnlyTheRealEndWhateverTheSplit(String name, String input, String expected) {
+        String in = unescape(input);
+        String want = unescape(expected);
+        for (int piece : new int[] {1, 2, 3, 7, 64 << 10}) {
+            assertThat(decode(in, piece)).as("%s, pieces of %d", name, piece).isEqualTo(want);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1", "3", "1000"})
+    void countsReceivedFieldsOnlyInTheHeaderBlock(int piece) {
+        DataDecoder decoder = new DataDecoder(new DataLimits(0, 0, 2, false));
+        String msg = "Received: a\r\nRECEIVED: b\r\n\tcontinued\r\nSubject: x\r\n\r\nReceived: in body\r\n.\r\n";
+        byte[] bytes = msg.getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuf out = Unpooled.buffer();
+        for (int i = 0; i < bytes.length; i += piece) {
+            decoder.decode(Unpooled.wrappedBuffer(bytes, i, Math.min(piece, bytes.length - i)), out);
+        }
+        assertThat(decoder.receivedHeaders()).isEqualTo(2);
+        assertThat(decoder.verdict().refused()).isFalse();
+    }
+
+    private static String unescape(String s) {
+        return s.replace("\\r", "\r").replace("\\n", "\n");
+    }
+}
