@@ -1,0 +1,106 @@
+package org.twgate.gateway.deliver;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pipe route's command line, with qmail-command variables substituted per argument and
+ * without a shell: {@code -f$SENDER} with an empty sender is the one argument {@code -f}, and
+ * a bare {@code $SENDER} stays one empty argument — the quoting problem the Teamware notes warn
+ * about cannot happen. Substituted values are never split or interpreted.
+ *
+ * <p>Variables (qmail-command(8)): {@code $SENDER}, {@code $RECIPIENT}, {@code $LOCAL} (its
+ * local part), {@code $HOST} (its domain), {@code $EXT} and {@code $DEFAULT} (the part of the
+ * local part after the first {@code -}, qmail's extension; empty without one); {@code ${NAME}}
+ * is the same as {@code $NAME}. Per-message invocations repeat every argument that mentions a
+ * recipient variable once per recipient.
+ */
+public final class PipeCommand {
+    private static final Pattern VARIABLE = Pattern.compile("\\$(\\{([A-Z]+)}|([A-Z]+))");
+    private static final List<String> RECIPIENT_VARIABLES = List.of("RECIPIENT", "LOCAL", "HOST", "EXT", "DEFAULT");
+    private static final List<String> KNOWN = List.of("SENDER", "RECIPIENT", "LOCAL", "HOST", "EXT", "DEFAULT");
+
+    private final List<String> template;
+
+    public PipeCommand(List<String> template) {
+        if (template.isEmpty()) {
+            throw new IllegalArgumentException("a pipe command needs at least the program");
+        }
+        for (String argument : template) {
+            Matcher m = VARIABLE.matcher(argument);
+            while (m.find()) {
+                String name = name(m);
+                if (!KNOWN.contains(name)) {
+                    throw new IllegalArgumentException("unknown variable $" + name + " in pipe argument '" + argument
+                            + "' (known: $SENDER $RECIPIENT $LOCAL $HOST $EXT $DEFAULT)");
+                }
+            }
+        }
+        this.template = List.copyOf(template);
+    }
+
+    /** The argv for one invocation delivering {@code recipients} (one, or all of a message). */
+    public List<String> argv(String sender, List<String> recipients) {
+        List<String> argv = new ArrayList<>();
+        for (String argument : template) {
+            if (mentionsRecipient(argument)) {
+                for (String recipient : recipients) {
+                    argv.add(substitute(argument, variables(sender, recipient)));
+                }
+            } else {
+                argv.add(substitute(argument, variables(sender, recipients.get(0))));
+            }
+        }
+        return argv;
+    }
+
+    /** The qmail-command environment for one recipient (the first, for per-message invocations). */
+    public static Map<String, String> variables(String sender, String recipient) {
+        int at = recipient.lastIndexOf('@');
+        String local = at < 0 ? recipient : recipient.substring(0, at);
+        String host = at < 0 ? "" : recipient.substring(at + 1);
+        int dash = local.indexOf('-');
+        String ext = dash < 0 ? "" : local.substring(dash + 1);
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("SENDER", sender);
+        vars.put("RECIPIENT", recipient);
+        vars.put("LOCAL", local);
+        vars.put("HOST", host);
+        vars.put("EXT", ext);
+        vars.put("DEFAULT", ext);
+        return vars;
+    }
+
+    private static boolean mentionsRecipient(String argument) {
+        Matcher m = VARIABLE.matcher(argument);
+        while (m.find()) {
+            if (RECIPIENT_VARIABLES.contains(name(m))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String substitute(String argument, Map<String, String> vars) {
+        Matcher m = VARIABLE.matcher(argument);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(vars.get(name(m))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String name(Matcher m) {
+        return m.group(2) != null ? m.group(2) : m.group(3);
+    }
+
+    @Override
+    public String toString() {
+        return String.join(" ", template);
+    }
+}

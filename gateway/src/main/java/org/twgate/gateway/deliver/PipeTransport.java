@@ -1,0 +1,171 @@
+package org.twgate.gateway.deliver;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Delivers by running a local program, as qmail's {@code |command} lines do (e.g. Teamware's
+ * {@code /usr/bin/torecvm -d/to/smtp -pA -f"$SENDER" -r"$RECIPIENT"}): no shell, the message on
+ * stdin with {@code Return-Path:} and {@code Delivered-To:} prepended and LF line endings (as
+ * qmail-local hands messages to programs), qmail's exit codes — 0 delivered, 100 permanent
+ * failure, 111 and anything else temporary — and a timeout after which the program is killed.
+ * The program's stdout and stderr (the first 4 KiB) become the diagnostic.
+ */
+public final class PipeTransport implements AutoCloseable {
+    private static final int DIAGNOSTIC_LIMIT = 4096;
+
+    /** The outcome of one invocation, for every recipient it delivered. */
+    public record Result(Outcome outcome, int exitCode, String diagnostic) {
+    }
+
+    private final ExecutorService readers;
+
+    public PipeTransport() {
+        AtomicInteger n = new AtomicInteger();
+        this.readers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "twgate-pipe-output-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Runs {@code command} once for {@code recipients} (one, or every recipient of the message).
+     * Blocks for at most {@code timeout}; call from a delivery thread.
+     */
+    public Result deliver(PipeCommand command, String sender, List<String> recipients, MessageContent content,
+            Duration timeout) {
+        List<String> argv = command.argv(sender, recipients);
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.putAll(PipeCommand.variables(sender, recipients.get(0)));
+        env.put("RECIPIENTS", String.join("\n", recipients));
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            return new Result(Outcome.DEFERRED, -1, "cannot run " + argv.get(0) + ": " + e.getMessage());
+        }
+        Future<byte[]> output = readers.submit(() -> readBounded(process.getInputStream()));
+        // Written on another thread: a program that never reads its input must not outlive the timeout.
+        readers.submit(() -> {
+            try (OutputStream stdin = process.getOutputStream();
+                 InputStream message = new java.io.BufferedInputStream(content.open(), 64 << 10)) {
+                writeMessage(stdin, sender, recipients, message);
+            } catch (IOException e) {
+                // The program may exit without reading everything; its exit code decides.
+            }
+            return null;
+        });
+        try {
+            if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+                return new Result(Outcome.DEFERRED, -1, argv.get(0) + " did not finish within " + timeout
+                        + " and was killed; output: " + diagnostic(output));
+            }
+            int code = process.exitValue();
+            String text = diagnostic(output);
+            return new Result(outcome(code), code, argv.get(0) + " exited with " + code
+                    + (text.isEmpty() ? "" : ": " + text));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return new Result(Outcome.DEFERRED, -1, "interrupted while running " + argv.get(0));
+        }
+    }
+
+    /** qmail-command's convention: 0 success, 100 permanent, 111 (and anything else) temporary. */
+    static Outcome outcome(int exitCode) {
+        if (exitCode == 0) {
+            return Outcome.DELIVERED;
+        }
+        if (exitCode == 100) {
+            return Outcome.FAILED;
+        }
+        return Outcome.DEFERRED;
+    }
+
+    private static void writeMessage(OutputStream stdin, String sender, List<String> recipients, InputStream message)
+            throws IOException {
+        StringBuilder head = new StringBuilder("Return-Path: <").append(sender).append(">\n");
+        for (String r : recipients) {
+            head.append("Delivered-To: ").append(r).append('\n');
+        }
+        stdin.write(head.toString().getBytes(StandardCharsets.UTF_8));
+        HeaderBlock headers = HeaderBlock.read(message, 1 << 20).without("Return-Path");
+        writeWithLf(stdin, new java.io.ByteArrayInputStream(headers.toBytes()));
+        writeWithLf(stdin, message);
+        stdin.flush();
+    }
+
+    /** The spool stores CRLF; programs under qmail read LF-terminated lines. */
+    private static void writeWithLf(OutputStream out, InputStream in) throws IOException {
+        byte[] buffer = new byte[64 << 10];
+        byte[] converted = new byte[buffer.length];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            int j = 0;
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] == '\r' && (i + 1 < n ? buffer[i + 1] == '\n' : peekLf(in))) {
+                    continue;
+                }
+                converted[j++] = buffer[i];
+            }
+            out.write(converted, 0, j);
+        }
+    }
+
+    private static boolean peekLf(InputStream in) throws IOException {
+        if (!in.markSupported()) {
+            return false; // a CR at a buffer boundary is kept; the LF follows, harmless
+        }
+        in.mark(1);
+        int next = in.read();
+        in.reset();
+        return next == '\n';
+    }
+
+    private static byte[] readBounded(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            if (out.size() < DIAGNOSTIC_LIMIT) {
+                out.write(buffer, 0, Math.min(n, DIAGNOSTIC_LIMIT - out.size()));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static String diagnostic(Future<byte[]> output) {
+        try {
+            byte[] bytes = output.get(5, TimeUnit.SECONDS);
+            return new String(bytes, StandardCharsets.UTF_8).strip().replaceAll("[\\r\\n]+", " / ");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        readers.shutdownNow();
+    }
+}

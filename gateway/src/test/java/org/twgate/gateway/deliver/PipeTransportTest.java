@@ -1,0 +1,117 @@
+package org.twgate.gateway.deliver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipe transport against a real stand-in program that records argv, environment and stdin. */
+class PipeTransportTest {
+    private static final byte[] MESSAGE = ("Return-Path: <old@elsewhere.example>\r\nFrom: a@company.com\r\n"
+            + "Subject: pipe\r\n\r\nline one\r\n.dot line\r\n").getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path dir;
+    Path recorder;
+    PipeTransport pipe;
+
+    @BeforeEach
+    void writeStandIn() throws Exception {
+        recorder = dir.resolve("torecvm");
+        // Records each argument on its own line between brackets, then the environment and stdin.
+        Files.writeString(recorder, String.join("\n",
+                "#!/bin/sh",
+                "out=\"$TWGATE_TEST_OUT\"",
+                "for a in \"$@\"; do printf '[%s]\\n' \"$a\"; done > \"$out.argv\"",
+                "printf 'SENDER=[%s]\\nRECIPIENT=[%s]\\nLOCAL=[%s]\\nHOST=[%s]\\nEXT=[%s]\\n' \"$SENDER\" \"$RECIPIENT\" \"$LOCAL\" \"$HOST\" \"$EXT\" > \"$out.env\"",
+                "cat > \"$out.stdin\"",
+                "echo \"stand-in says $TWGATE_TEST_EXIT\"",
+                "exit \"${TWGATE_TEST_EXIT:-0}\"", ""));
+        Files.setPosixFilePermissions(recorder, PosixFilePermissions.fromString("rwx------"));
+        pipe = new PipeTransport();
+    }
+
+    @AfterEach
+    void close() {
+        pipe.close();
+    }
+
+    private PipeTransport.Result run(List<String> command, String sender, List<String> rcpts, Duration timeout) {
+        return pipe.deliver(new PipeCommand(command), sender, rcpts, MessageContent.ofBytes(MESSAGE), timeout);
+    }
+
+    private List<String> torecvm(String exitCode) {
+        // The environment variables configure the stand-in; they are not part of what twgate sets.
+        return List.of("/usr/bin/env", "TWGATE_TEST_OUT=" + dir.resolve("out"), "TWGATE_TEST_EXIT=" + exitCode,
+                recorder.toString(), "-d/to/smtp", "-pA", "-f$SENDER", "-r$RECIPIENT", "$SENDER");
+    }
+
+    @Test
+    void passesArgumentsExactlyAsConfiguredWithoutAShell() throws Exception {
+        PipeTransport.Result r = run(torecvm("0"), "john@company.com", List.of("jane doe@tw.company.com"),
+                Duration.ofSeconds(10));
+        assertThat(r.outcome()).isEqualTo(Outcome.DELIVERED);
+        assertThat(Files.readString(dir.resolve("out.argv"))).isEqualTo(
+                "[-d/to/smtp]\n[-pA]\n[-fjohn@company.com]\n[-rjane doe@tw.company.com]\n[john@company.com]\n");
+        assertThat(Files.readString(dir.resolve("out.env"))).isEqualTo("SENDER=[john@company.com]\n"
+                + "RECIPIENT=[jane doe@tw.company.com]\nLOCAL=[jane doe]\nHOST=[tw.company.com]\nEXT=[]\n");
+    }
+
+    @Test
+    void emptySenderStaysOneEmptyArgument() throws Exception {
+        run(torecvm("0"), "", List.of("jane@tw.company.com"), Duration.ofSeconds(10));
+        assertThat(Files.readString(dir.resolve("out.argv")))
+                .isEqualTo("[-d/to/smtp]\n[-pA]\n[-f]\n[-rjane@tw.company.com]\n[]\n");
+    }
+
+    @Test
+    void messageOnStdinStartsWithReturnPathAndUsesLfLineEndings() throws Exception {
+        run(torecvm("0"), "john@company.com", List.of("jane@tw.company.com"), Duration.ofSeconds(10));
+        assertThat(Files.readString(dir.resolve("out.stdin"))).isEqualTo("Return-Path: <john@company.com>\n"
+                + "Delivered-To: jane@tw.company.com\nFrom: a@company.com\nSubject: pipe\n\nline one\n.dot line\n");
+    }
+
+    @Test
+    void exitCodesFollowQmail() {
+        assertThat(run(torecvm("100"), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10)).outcome())
+                .isEqualTo(Outcome.FAILED);
+        PipeTransport.Result temporary = run(torecvm("111"), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10));
+        assertThat(temporary.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(temporary.diagnostic()).contains("exited with 111", "stand-in says 111");
+        assertThat(run(torecvm("3"), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10)).outcome())
+                .isEqualTo(Outcome.DEFERRED);
+    }
+
+    @Test
+    void hangingProgramIsKilledAtTheTimeout() {
+        long started = System.nanoTime();
+        PipeTransport.Result r = run(List.of("/bin/sleep", "60"), "a@b.c", List.of("x@y.z"), Duration.ofMillis(300));
+        assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(r.diagnostic()).contains("did not finish within PT0.3S and was killed");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void perMessageInvocationRepeatsRecipientArguments() throws Exception {
+        pipe.deliver(new PipeCommand(torecvm("0")), "john@company.com",
+                List.of("a@tw.company.com", "b@tw.company.com"), MessageContent.ofBytes(MESSAGE), Duration.ofSeconds(10));
+        assertThat(Files.readString(dir.resolve("out.argv"))).isEqualTo("[-d/to/smtp]\n[-pA]\n[-fjohn@company.com]\n"
+                + "[-ra@tw.company.com]\n[-rb@tw.company.com]\n[john@company.com]\n");
+    }
+
+    @Test
+    void missingProgramIsATemporaryFailure() {
+        PipeTransport.Result r = run(List.of(dir.resolve("nope").toString()), "a@b.c", List.of("x@y.z"),
+                Duration.ofSeconds(5));
+        assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(r.diagnostic()).startsWith("cannot run ");
+    }
+}
