@@ -21,6 +21,8 @@ import org.twgate.gateway.policy.ConfiguredRelayPolicy;
 import org.twgate.gateway.queue.DeliveryQueue;
 import org.twgate.gateway.queue.QueueListener;
 import org.twgate.gateway.queue.RetrySchedule;
+import org.twgate.gateway.queue.control.ControlServer;
+import org.twgate.gateway.queue.control.QueueConsole;
 import org.twgate.gateway.route.ConfiguredRouter;
 import org.twgate.gateway.route.RouteCourier;
 import org.twgate.gateway.spool.Spool;
@@ -41,6 +43,7 @@ public final class Gateway implements AutoCloseable {
     private final SmtpTransport smtp;
     private final DeliveryQueue queue;
     private final SmtpServer server;
+    private final ControlServer control;
 
     private Gateway(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
         this.config = config;
@@ -60,6 +63,7 @@ public final class Gateway implements AutoCloseable {
         queueRef[0] = queue;
         int recovered = queue.recover();
         LOG.info("event=spool_recovered spool={} messages={}", spool.root(), recovered);
+        this.control = new ControlServer(spool.controlSocket(), new QueueConsole(queue, spool, clock));
         MessageIntake intake = new AcceptLog(queue::enqueue);
         int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
         this.server = new SmtpServer(acceptSettings(serverConfig), new ConfiguredRelayPolicy(config.policy()), spool,
@@ -113,6 +117,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        control.close();
         queue.close(Duration.ofSeconds(10));
         smtp.close();
         spool.close();

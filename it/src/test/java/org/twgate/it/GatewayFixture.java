@@ -15,18 +15,24 @@ import org.twgate.testkit.SmtpTranscript;
 final class GatewayFixture implements AutoCloseable {
     final Gateway gateway;
     final Path spoolDir;
+    final Path configFile;
 
     GatewayFixture(Path dir, String routesYaml, String extraYaml) throws Exception {
+        this(dir, routesYaml, extraYaml, "200ms");
+    }
+
+    GatewayFixture(Path dir, String routesYaml, String extraYaml, String retry) throws Exception {
         spoolDir = dir.resolve("spool");
         Path file = dir.resolve("twgate.yaml");
+        configFile = file;
         Files.writeString(file, String.join("\n",
                 "server:",
                 "  listen: [\"127.0.0.1:0\"]",
                 "  hostname: gw.test",
                 "spool:",
                 "  directory: " + spoolDir,
-                "  retry_initial: 200ms",
-                "  retry_max: 1s",
+                "  retry_initial: " + retry,
+                "  retry_max: " + retry,
                 "metrics:",
                 "  listen: \"\"",
                 "routes:",

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * The queue manager. Threads: one scheduler (timers only, never blocks) and a fixed pool of
  * delivery threads, which block on the network inside {@link Courier}s.
  */
-public final class DeliveryQueue implements AutoCloseable {
+public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
 
     private final Spool spool;
@@ -260,6 +260,34 @@ public final class DeliveryQueue implements AutoCloseable {
 
     // Operator actions --------------------------------------------------------------------
 
+    @Override
+    public List<QueueEntry> list() {
+        List<QueueEntry> out = new ArrayList<>();
+        for (QueuedMessage m : messages.values()) {
+            synchronized (m) {
+                out.add(QueueEntry.of(m));
+            }
+        }
+        out.sort((a, b) -> a.id().compareTo(b.id()));
+        return out;
+    }
+
+    @Override
+    public Optional<QueueEntry> entry(QueueId id) {
+        QueuedMessage m = messages.get(id);
+        if (m == null) {
+            return Optional.empty();
+        }
+        synchronized (m) {
+            return Optional.of(QueueEntry.of(m));
+        }
+    }
+
+    @Override
+    public int retry(QueueId id) {
+        return retryNow(id);
+    }
+
     /** Schedules every message (or one) for an attempt now; returns how many. */
     public int retryNow(QueueId only) {
         int count = 0;
@@ -280,6 +308,7 @@ public final class DeliveryQueue implements AutoCloseable {
         return count;
     }
 
+    @Override
     public boolean hold(QueueId id, boolean hold) {
         QueuedMessage m = messages.get(id);
         if (m == null) {
@@ -296,6 +325,7 @@ public final class DeliveryQueue implements AutoCloseable {
     }
 
     /** Removes a message; with {@code notify}, its sender hears that the pending recipients failed. */
+    @Override
     public boolean delete(QueueId id, boolean notify) {
         QueuedMessage m = messages.get(id);
         if (m == null) {

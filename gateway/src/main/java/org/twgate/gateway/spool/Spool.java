@@ -42,6 +42,7 @@ public final class Spool implements AutoCloseable {
     private final DirectorySyncer queueSyncer;
     private final Object inFlightLock = new Object();
     private int inFlight;
+    private final SpoolLock lock;
 
     private Spool(Path root, int ioThreads) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -51,6 +52,7 @@ public final class Spool implements AutoCloseable {
         for (Path dir : List.of(this.root, tmp, queue, corrupt)) {
             Files.createDirectories(dir);
         }
+        this.lock = SpoolLock.acquire(this.root);
         probeWritable();
         this.io = Executors.newFixedThreadPool(ioThreads, named("twgate-spool-io"));
         this.queueSyncer = new DirectorySyncer(queue);
@@ -237,6 +239,12 @@ public final class Spool implements AutoCloseable {
             io.shutdownNow();
         }
         queueSyncer.close();
+        lock.close();
+    }
+
+    /** The control socket of the instance that owns this spool (see queue.control). */
+    public Path controlSocket() {
+        return root.resolve("control.sock");
     }
 
     static ThreadFactory named(String prefix) {
