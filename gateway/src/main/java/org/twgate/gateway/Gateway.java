@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.twgate.config.DeliveryConfig;
 import org.twgate.config.GatewayConfig;
 import org.twgate.config.ServerConfig;
@@ -13,13 +14,15 @@ import org.twgate.gateway.accept.AcceptSettings;
 import org.twgate.gateway.accept.MessageIntake;
 import org.twgate.gateway.accept.SmtpServer;
 import org.twgate.gateway.deliver.JndiMxResolver;
+import org.twgate.gateway.health.Readiness;
+import org.twgate.gateway.metrics.GatewayMetrics;
+import org.twgate.gateway.metrics.MetricsEndpoint;
 import org.twgate.gateway.deliver.SmtpClientConfig;
 import org.twgate.gateway.deliver.SmtpTransport;
 import org.twgate.gateway.notify.LocalSubmission;
 import org.twgate.gateway.notify.PlainFailureNotice;
 import org.twgate.gateway.policy.ConfiguredRelayPolicy;
 import org.twgate.gateway.queue.DeliveryQueue;
-import org.twgate.gateway.queue.QueueListener;
 import org.twgate.gateway.queue.RetrySchedule;
 import org.twgate.gateway.queue.control.ControlServer;
 import org.twgate.gateway.queue.control.QueueConsole;
@@ -44,12 +47,15 @@ public final class Gateway implements AutoCloseable {
     private final DeliveryQueue queue;
     private final SmtpServer server;
     private final ControlServer control;
+    private final GatewayMetrics metrics;
+    private volatile MetricsEndpoint endpoint;
 
     private Gateway(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
         this.config = config;
         ServerConfig serverConfig = config.server();
         SpoolConfig spoolConfig = config.spool();
         DeliveryConfig delivery = config.delivery();
+        this.metrics = new GatewayMetrics(clock);
         this.spool = Spool.open(spoolConfig.directory(), SPOOL_IO_THREADS);
         ConfiguredRouter router = new ConfiguredRouter(config.routes(), delivery.maxConnectionsPerRoute());
         this.smtp = new SmtpTransport(clientConfig(delivery), new JndiMxResolver(5000, 2));
@@ -59,15 +65,16 @@ public final class Gateway implements AutoCloseable {
                 new PlainFailureNotice(serverConfig.hostname(), spool, submission, clock),
                 new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),
                         spoolConfig.delayWarning()),
-                clock, delivery.threads(), QueueListener.NONE);
+                clock, delivery.threads(), metrics.queueListener());
         queueRef[0] = queue;
+        metrics.watchQueue(queue::size, queue::oldestArrival);
         int recovered = queue.recover();
         LOG.info("event=spool_recovered spool={} messages={}", spool.root(), recovered);
         this.control = new ControlServer(spool.controlSocket(), new QueueConsole(queue, spool, clock));
-        MessageIntake intake = new AcceptLog(queue::enqueue);
+        MessageIntake intake = metrics.countingIntake(new AcceptLog(queue::enqueue));
         int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
         this.server = new SmtpServer(acceptSettings(serverConfig), new ConfiguredRelayPolicy(config.policy()), spool,
-                intake, ioThreads, clock);
+                intake, ioThreads, clock, metrics.smtpListener());
     }
 
     /** Builds and starts a gateway; on failure everything already started is stopped again. */
@@ -75,11 +82,23 @@ public final class Gateway implements AutoCloseable {
         Gateway gateway = new Gateway(config, clock);
         try {
             gateway.server.start(config.server().listen());
+            gateway.startMetrics();
         } catch (RuntimeException e) {
             gateway.close();
             throw e;
         }
         return gateway;
+    }
+
+    /** Serves /metrics and /health on metrics.listen, unless it is "" (disabled). */
+    private void startMetrics() {
+        Optional<InetSocketAddress> listen = config.metrics().listen();
+        if (listen.isPresent()) {
+            long largest = config.server().maxMessageSize();
+            Readiness readiness = new Readiness(server::boundAddresses, spool.queueDir(), spool::usableSpace, largest,
+                    config::source);
+            endpoint = MetricsEndpoint.start(listen.get(), metrics, readiness);
+        }
     }
 
     static AcceptSettings acceptSettings(ServerConfig s) {
@@ -106,6 +125,17 @@ public final class Gateway implements AutoCloseable {
         return spool;
     }
 
+    /** For the stages that count into it (rewrite, DSN). */
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /** Where /metrics and /health are served, when enabled (an ephemeral port resolved). */
+    public Optional<InetSocketAddress> metricsAddress() {
+        MetricsEndpoint e = endpoint;
+        return e == null ? Optional.empty() : Optional.of(e.address());
+    }
+
     /** Graceful stop: no new sessions, current ones finish within the grace period, then the queue stops. */
     public void stop() {
         Duration grace = config.server().shutdownGrace();
@@ -121,6 +151,11 @@ public final class Gateway implements AutoCloseable {
         queue.close(Duration.ofSeconds(10));
         smtp.close();
         spool.close();
+        MetricsEndpoint e = endpoint;
+        if (e != null) {
+            e.close();
+        }
+        metrics.close();
         LOG.info("event=stopped");
     }
 }

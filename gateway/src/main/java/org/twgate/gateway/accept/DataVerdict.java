@@ -6,6 +6,8 @@ package org.twgate.gateway.accept;
  */
 record DataVerdict(boolean refused, Reply reply) {
     static final DataVerdict ACCEPTABLE = new DataVerdict(false, null);
+    /** How a bare line ending refusal begins; {@link RefusalReason} tells it from a long line by this. */
+    static final String BARE_LINE_ENDING_TEXT = "Bare CR or LF";
 
     static DataVerdict tooBig(long limit) {
         return new DataVerdict(true, Reply.of(552, "5.3.4", "Message size exceeds fixed limit of " + limit + " octets"));
@@ -18,7 +20,7 @@ record DataVerdict(boolean refused, Reply reply) {
 
     static DataVerdict bareLineEnding(long line) {
         return new DataVerdict(true, Reply.of(554, "5.6.0",
-                "Bare CR or LF in line " + line + " of the message; lines must end with CRLF"));
+                BARE_LINE_ENDING_TEXT + " in line " + line + " of the message; lines must end with CRLF"));
     }
 
     static DataVerdict tooManyHops(int received) {

@@ -58,6 +58,7 @@ public final class SmtpServer implements AutoCloseable {
 
     private final AcceptSettings settings;
     private final RelayPolicy policy;
+    private final SmtpListener listener;
     private final SMTPProtocol protocol;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
@@ -68,16 +69,23 @@ public final class SmtpServer implements AutoCloseable {
 
     public SmtpServer(AcceptSettings settings, RelayPolicy policy, Spool spool, MessageIntake intake, int ioThreads,
             Clock clock) {
+        this(settings, policy, spool, intake, ioThreads, clock, SmtpListener.NONE);
+    }
+
+    /** @param listener told of sessions opened, closed and refused and of refused commands (metrics) */
+    public SmtpServer(AcceptSettings settings, RelayPolicy policy, Spool spool, MessageIntake intake, int ioThreads,
+            Clock clock, SmtpListener listener) {
         this.settings = settings;
         this.policy = policy;
-        this.protocol = new SMTPProtocol(chain(settings, policy, spool, intake, clock),
+        this.listener = listener;
+        this.protocol = new SMTPProtocol(chain(settings, policy, spool, intake, clock, listener),
                 new GatewaySmtpConfiguration(settings.hostname()));
         this.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("twgate-smtp-accept", true));
         this.workers = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("twgate-smtp-io", true));
     }
 
     private static SMTPProtocolHandlerChain chain(AcceptSettings settings, RelayPolicy policy, Spool spool,
-            MessageIntake intake, Clock clock) {
+            MessageIntake intake, Clock clock, SmtpListener listener) {
         NoopMetricFactory metrics = new NoopMetricFactory();
         SMTPProtocolHandlerChain chain = new SMTPProtocolHandlerChain(metrics, false);
         chain.addAll(List.<org.apache.james.protocols.api.handler.ProtocolHandler>of(
@@ -96,7 +104,8 @@ public final class SmtpServer implements AutoCloseable {
                 new VrfyCmdHandler(),
                 new ExpnCmdHandler(),
                 new StartTlsCmdHandler(),
-                new UnknownCmdHandler(metrics)));
+                new UnknownCmdHandler(metrics),
+                new RefusedCommandLog(listener)));
         try {
             chain.wireExtensibleHandlers();
         } catch (WiringException e) {
@@ -147,6 +156,7 @@ public final class SmtpServer implements AutoCloseable {
         RelayPolicy.ClientVerdict verdict = policy.client(channel.remoteAddress().getAddress());
         if (!verdict.allowed()) {
             LOG.info("event=connection_refused client={} reason=policy rule=\"{}\"", ip, verdict.rule());
+            listener.connectionRefused(ConnectionRefusal.POLICY);
             pipeline.addLast(new ConnectionRefuser(Reply.of(554, "5.7.1",
                     settings.hostname() + " client " + ip + " is not allowed to connect (" + verdict.rule() + ")")));
             return;
@@ -162,15 +172,19 @@ public final class SmtpServer implements AutoCloseable {
         });
         if (settings.maxConnections() > 0 && total > settings.maxConnections()) {
             LOG.info("event=connection_refused client={} reason=max_connections", ip);
+            listener.connectionRefused(ConnectionRefusal.MAX_CONNECTIONS);
             pipeline.addLast(new ConnectionRefuser(AcceptReplies.tooManyConnections(settings.hostname())));
             return;
         }
         if (settings.maxConnectionsPerIp() > 0 && perIp > settings.maxConnectionsPerIp()) {
             LOG.info("event=connection_refused client={} reason=max_connections_per_ip", ip);
+            listener.connectionRefused(ConnectionRefusal.MAX_CONNECTIONS_PER_IP);
             pipeline.addLast(new ConnectionRefuser(AcceptReplies.tooManyConnectionsFrom(settings.hostname(), ip)));
             return;
         }
         sessions.add(channel);
+        listener.sessionOpened();
+        channel.closeFuture().addListener(f -> listener.sessionClosed());
         SmtpFramer framer = new SmtpFramer(settings);
         pipeline.addLast(HandlerConstants.TIMEOUT_HANDLER,
                 new IdleTimeoutHandler(settings.idleTimeout().toMillis(), framer, settings.hostname()));

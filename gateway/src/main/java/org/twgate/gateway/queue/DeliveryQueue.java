@@ -190,6 +190,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
                 records.add(JournalRecord.forRecipient(now, Event.FAILED, r.index(), router.routeFor(r.address()), null, why));
                 failed.add(new Notifier.FailedRecipient(r, m.lastReply(r.index()), null, true));
                 LOG.error("queue_id={} event=expired rcpt=<{}> error=\"{}\"", stored.id(), r.address(), why);
+                listener.expired(router.routeFor(r.address()), stored.envelope().arrival());
             }
         }
         if (!failed.isEmpty()) {

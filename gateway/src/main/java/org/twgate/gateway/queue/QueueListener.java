@@ -12,6 +12,10 @@ public interface QueueListener {
     default void attempted(String route, RecipientOutcome.Result result, Duration took, Instant arrival) {
     }
 
+    /** A recipient failed because the message outlived the queue lifetime, without an attempt. */
+    default void expired(String route, Instant arrival) {
+    }
+
     default void removed(StoredMessage message) {
     }
 }

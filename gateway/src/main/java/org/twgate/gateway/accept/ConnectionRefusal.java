@@ -1,0 +1,17 @@
+package org.twgate.gateway.accept;
+
+import java.util.Locale;
+
+/** Why a connection was refused before its session began. A bounded set: metrics label it. */
+public enum ConnectionRefusal {
+    /** The client policy (relay clients, tcp.smtp {@code deny}) does not let the client in. */
+    POLICY,
+    /** {@code server.max_connections} reached. */
+    MAX_CONNECTIONS,
+    /** {@code server.max_connections_per_ip} reached for the client's address. */
+    MAX_CONNECTIONS_PER_IP;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
