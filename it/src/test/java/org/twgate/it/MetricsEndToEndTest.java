@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,35 @@ class MetricsEndToEndTest {
         assertThat(after.value("twgate_messages_accepted_bytes_total")).isGreaterThan(4 * "body\r\n".length());
 
         Promtool.checkMetrics(after.text());
+    }
+
+    @Test
+    void everyDashboardQueryUsesExportedMetricsAndLabels() throws Exception {
+        // Series labelled by what happened exist once it has happened: one delivery, one refusal.
+        try (SmtpTranscript t = new SmtpTranscript(smtp())) {
+            t.expect("220");
+            t.send("HELO qmail.company.com\r\n").expect("250");
+            t.send("MAIL FROM:<john@company.com>\r\n").expect("250");
+            t.send("RCPT TO:<someone@internet.example>\r\n").expect("554 5.7.1");
+        }
+        send("john@company.com", "jane@tw.company.com", "Subject: x\r\n\r\nbody\r\n");
+        connector.awaitMessages(1, Duration.ofSeconds(10));
+        Await.until("the delivery counted", Duration.ofSeconds(10),
+                () -> scrapeQuietly().names().contains("twgate_queue_time_seconds_bucket"));
+        Scrape scrape = Scrape.of(metrics());
+        Dashboard dashboard = Dashboard.read(Path.of(System.getProperty("twgate.root", ".."),
+                "deploy/grafana/dashboards/twgate.json"));
+        assertThat(dashboard.expressions()).hasSizeGreaterThanOrEqualTo(15);
+        for (String expr : dashboard.expressions()) {
+            Set<String> names = Dashboard.metrics(expr);
+            assertThat(names).as("metrics queried by %s", expr).isNotEmpty();
+            assertThat(scrape.names()).as("exported metrics, for %s", expr).containsAll(names);
+            for (String label : Dashboard.groupingLabels(expr)) {
+                assertThat(scrape.samples().keySet())
+                        .as("a series of %s with label %s, for %s", names, label, expr)
+                        .anyMatch(series -> names.stream().anyMatch(series::startsWith) && series.contains(label + "=\""));
+            }
+        }
     }
 
     @Test
