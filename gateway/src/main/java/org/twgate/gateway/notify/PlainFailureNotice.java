@@ -11,12 +11,15 @@ import java.util.Locale;
 import org.twgate.gateway.queue.Notifier;
 import org.twgate.gateway.spool.Spool;
 import org.twgate.gateway.spool.StoredMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A plain-text failure notice with the original header block attached as text: what the relay
  * core sends until RFC 3464 reports replace it. Null sender, {@code Auto-Submitted: auto-replied}.
  */
 public final class PlainFailureNotice implements Notifier {
+    private static final Logger LOG = LoggerFactory.getLogger("org.twgate.notify");
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final int MAX_HEADERS = 64 << 10;
@@ -64,7 +67,9 @@ public final class PlainFailureNotice implements Notifier {
         byte[] content = new byte[head.length + headers.length];
         System.arraycopy(head, 0, content, 0, head.length);
         System.arraycopy(headers, 0, content, head.length, headers.length);
-        submission.submit("", message.envelope().sender(), content);
+        var notice = submission.submit("", message.envelope().sender(), content);
+        LOG.info("queue_id={} event=bounce notice_id={} to=<{}> recipients={}", message.id(), notice,
+                message.envelope().sender(), recipients.size());
     }
 
     /** The original header block, up to and excluding the empty line (at most 64 KiB). */
