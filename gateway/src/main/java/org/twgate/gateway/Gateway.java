@@ -22,6 +22,8 @@ import org.twgate.gateway.deliver.SmtpTransport;
 import org.twgate.gateway.notify.LocalSubmission;
 import org.twgate.gateway.notify.PlainFailureNotice;
 import org.twgate.gateway.policy.ConfiguredRelayPolicy;
+import org.twgate.gateway.policy.SwappableRelayPolicy;
+import org.twgate.gateway.reload.ConfigReloader;
 import org.twgate.gateway.queue.DeliveryQueue;
 import org.twgate.gateway.queue.RetrySchedule;
 import org.twgate.gateway.queue.control.ControlServer;
@@ -48,6 +50,7 @@ public final class Gateway implements AutoCloseable {
     private final SmtpServer server;
     private final ControlServer control;
     private final GatewayMetrics metrics;
+    private final SwappableRelayPolicy policy;
     private volatile MetricsEndpoint endpoint;
 
     private Gateway(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
@@ -73,7 +76,8 @@ public final class Gateway implements AutoCloseable {
         this.control = new ControlServer(spool.controlSocket(), new QueueConsole(queue, spool, clock));
         MessageIntake intake = metrics.countingIntake(new AcceptLog(queue::enqueue));
         int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
-        this.server = new SmtpServer(acceptSettings(serverConfig), new ConfiguredRelayPolicy(config.policy()), spool,
+        this.policy = new SwappableRelayPolicy(new ConfiguredRelayPolicy(config.policy()));
+        this.server = new SmtpServer(acceptSettings(serverConfig), policy, spool,
                 intake, ioThreads, clock, metrics.smtpListener());
     }
 
@@ -123,6 +127,11 @@ public final class Gateway implements AutoCloseable {
 
     public Spool spool() {
         return spool;
+    }
+
+    /** Reloads from {@code source}: the relay policy is swapped, other sections need a restart. */
+    public ConfigReloader reloader(ConfigReloader.Source source) {
+        return new ConfigReloader(source, config, policy);
     }
 
     /** For the stages that count into it (rewrite, DSN). */

@@ -41,6 +41,7 @@ final class RunCommand implements Callable<Integer> {
             return 3;
         }
         log.info("event=started source={} smtp={}", loaded.source(), gateway.smtpAddresses());
+        ReloadSignal.install(gateway.reloader(config::load));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.stop();

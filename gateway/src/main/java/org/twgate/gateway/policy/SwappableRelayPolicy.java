@@ -1,0 +1,31 @@
+package org.twgate.gateway.policy;
+
+import java.net.InetAddress;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The policy in force, replaceable at run time by a configuration reload. Each decision reads
+ * the current policy once: a client is judged at connect by the policy of that moment, and each
+ * RCPT by the policy of its own moment; no session is dropped by a swap.
+ */
+public final class SwappableRelayPolicy implements RelayPolicy {
+    private final AtomicReference<RelayPolicy> current;
+
+    public SwappableRelayPolicy(RelayPolicy initial) {
+        this.current = new AtomicReference<>(initial);
+    }
+
+    public void replace(RelayPolicy next) {
+        current.set(next);
+    }
+
+    @Override
+    public ClientVerdict client(InetAddress address) {
+        return current.get().client(address);
+    }
+
+    @Override
+    public boolean acceptsDomain(String domain) {
+        return current.get().acceptsDomain(domain);
+    }
+}
