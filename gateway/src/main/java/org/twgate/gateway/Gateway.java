@@ -11,7 +11,9 @@ import org.twgate.config.ServerConfig;
 import org.twgate.config.SpoolConfig;
 import org.twgate.gateway.accept.AcceptSettings;
 import org.twgate.gateway.accept.MessageIntake;
+import org.twgate.gateway.accept.ServerTls;
 import org.twgate.gateway.accept.SmtpServer;
+import org.apache.james.protocols.netty.Encryption;
 import org.twgate.gateway.deliver.JndiMxResolver;
 import org.twgate.gateway.deliver.SmtpClientConfig;
 import org.twgate.gateway.deliver.SmtpTransport;
@@ -50,6 +52,8 @@ public final class Gateway implements AutoCloseable {
         ServerConfig serverConfig = config.server();
         SpoolConfig spoolConfig = config.spool();
         DeliveryConfig delivery = config.delivery();
+        // Key material first: a bad key store must fail the start before anything is opened.
+        Encryption startTls = serverConfig.tls().isPresent() ? ServerTls.startTls(serverConfig.tls().get()) : null;
         this.spool = Spool.open(spoolConfig.directory(), SPOOL_IO_THREADS);
         ConfiguredRouter router = new ConfiguredRouter(config.routes(), delivery.maxConnectionsPerRoute());
         this.smtp = new SmtpTransport(clientConfig(delivery), new JndiMxResolver(5000, 2));
@@ -67,7 +71,7 @@ public final class Gateway implements AutoCloseable {
         MessageIntake intake = new AcceptLog(queue::enqueue);
         int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
         this.server = new SmtpServer(acceptSettings(serverConfig), new ConfiguredRelayPolicy(config.policy()), spool,
-                intake, ioThreads, clock);
+                intake, ioThreads, clock, startTls);
     }
 
     /** Builds and starts a gateway; on failure everything already started is stopped again. */

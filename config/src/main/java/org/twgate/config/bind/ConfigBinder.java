@@ -34,7 +34,7 @@ public final class ConfigBinder {
         Section s = Section.of(root, "", problems, "server", "policy", "spool", "delivery", "routes", "metrics",
                 "logging", "teamware");
         Imports imports = new Imports(baseDirectory);
-        ServerConfig server = ServerBinder.server(section(s, "server"), defaultHostname, problems);
+        ServerConfig server = ServerBinder.server(section(s, "server"), defaultHostname, imports, problems);
         PolicyConfig policy = PolicyBinder.bind(section(s, "policy"), imports, problems);
         DeliveryConfig delivery = ServerBinder.delivery(section(s, "delivery"), server.hostname(), problems);
         TeamwareConfig teamware = TeamwareBinder.bind(section(s, "teamware"), imports, problems);

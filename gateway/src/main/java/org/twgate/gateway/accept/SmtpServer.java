@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.james.protocols.api.handler.CommandDispatcher;
 import org.apache.james.protocols.api.handler.WiringException;
 import org.apache.james.protocols.netty.BasicChannelInboundHandler;
+import org.apache.james.protocols.netty.Encryption;
 import org.apache.james.protocols.netty.HandlerConstants;
 import org.apache.james.protocols.netty.ProtocolMDCContextFactory;
 import org.apache.james.protocols.smtp.SMTPProtocol;
@@ -65,9 +66,17 @@ public final class SmtpServer implements AutoCloseable {
     private final ChannelGroup sessions = new DefaultChannelGroup("sessions", GlobalEventExecutor.INSTANCE);
     private final AtomicInteger connections = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> connectionsPerIp = new ConcurrentHashMap<>();
+    private final Encryption startTls;
 
     public SmtpServer(AcceptSettings settings, RelayPolicy policy, Spool spool, MessageIntake intake, int ioThreads,
             Clock clock) {
+        this(settings, policy, spool, intake, ioThreads, clock, null);
+    }
+
+    /** @param startTls STARTTLS offered with this key material, or null for none */
+    public SmtpServer(AcceptSettings settings, RelayPolicy policy, Spool spool, MessageIntake intake, int ioThreads,
+            Clock clock, Encryption startTls) {
+        this.startTls = startTls;
         this.settings = settings;
         this.policy = policy;
         this.protocol = new SMTPProtocol(chain(settings, policy, spool, intake, clock),
@@ -176,7 +185,7 @@ public final class SmtpServer implements AutoCloseable {
                 new IdleTimeoutHandler(settings.idleTimeout().toMillis(), framer, settings.hostname()));
         pipeline.addLast(HandlerConstants.FRAMER, framer);
         pipeline.addLast(HandlerConstants.CORE_HANDLER, new BasicChannelInboundHandler(
-                new ProtocolMDCContextFactory.Standard(), protocol, null, false));
+                new ProtocolMDCContextFactory.Standard(), protocol, startTls, false));
     }
 
     /**
