@@ -81,7 +81,7 @@ public final class Gateway implements AutoCloseable {
     static AcceptSettings acceptSettings(ServerConfig s) {
         return AcceptSettings.of(s.hostname(), s.maxCommandLine(), s.maxRecipients(), s.maxMessageSize(),
                 s.maxDataLine(), s.maxReceivedHeaders(), s.bareLineEndings() == ServerConfig.BareLineEndings.REJECT,
-                s.maxConnections(), s.maxConnectionsPerIp(), s.idleTimeout(), false);
+                s.maxConnections(), s.maxConnectionsPerIp(), s.idleTimeout(), true);
     }
 
     private static SmtpClientConfig clientConfig(DeliveryConfig d) {
