@@ -16,7 +16,8 @@ import org.twgate.gateway.deliver.JndiMxResolver;
 import org.twgate.gateway.deliver.SmtpClientConfig;
 import org.twgate.gateway.deliver.SmtpTransport;
 import org.twgate.gateway.notify.LocalSubmission;
-import org.twgate.gateway.notify.PlainFailureNotice;
+import org.twgate.gateway.notify.DsnCounters;
+import org.twgate.gateway.notify.DsnNotifier;
 import org.twgate.gateway.policy.ConfiguredRelayPolicy;
 import org.twgate.gateway.queue.DeliveryQueue;
 import org.twgate.gateway.queue.QueueListener;
@@ -41,6 +42,7 @@ public final class Gateway implements AutoCloseable {
     private final SmtpTransport smtp;
     private final DeliveryQueue queue;
     private final SmtpServer server;
+    private final DsnCounters dsnCounters = new DsnCounters();
 
     private Gateway(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
         this.config = config;
@@ -53,7 +55,8 @@ public final class Gateway implements AutoCloseable {
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
         this.queue = new DeliveryQueue(spool, router, new RouteCourier(router, smtp, spool),
-                new PlainFailureNotice(serverConfig.hostname(), spool, submission, clock),
+                new DsnNotifier(serverConfig.hostname(), spool, submission, clock, spoolConfig.maxLifetime(),
+                        route -> router.byKey(route).deliverRelayedDsn(), dsnCounters),
                 new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),
                         spoolConfig.delayWarning()),
                 clock, delivery.threads(), QueueListener.NONE);
@@ -96,6 +99,10 @@ public final class Gateway implements AutoCloseable {
 
     public DeliveryQueue queue() {
         return queue;
+    }
+
+    public DsnCounters dsnCounters() {
+        return dsnCounters;
     }
 
     public Spool spool() {

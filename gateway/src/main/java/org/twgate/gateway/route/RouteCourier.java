@@ -14,6 +14,7 @@ import org.twgate.gateway.deliver.OutboundRecipient;
 import org.twgate.gateway.deliver.RecipientResult;
 import org.twgate.gateway.deliver.SmtpTransport;
 import org.twgate.gateway.deliver.TlsMode;
+import org.twgate.gateway.notify.DsnDuties;
 import org.twgate.gateway.queue.Courier;
 import org.twgate.gateway.queue.RecipientOutcome;
 import org.twgate.gateway.spool.EnvelopeRecipient;
@@ -62,7 +63,7 @@ public final class RouteCourier implements Courier {
     private List<RecipientOutcome> send(NextHop hop, StoredMessage message, List<EnvelopeRecipient> recipients) {
         List<OutboundRecipient> outbound = new ArrayList<>();
         for (EnvelopeRecipient r : recipients) {
-            outbound.add(new OutboundRecipient(r.address(), r.dsnNotify(), r.orcpt()));
+            outbound.add(new OutboundRecipient(r.address(), r.dsnNotify(), DsnDuties.orcptToPassOn(r)));
         }
         var envelope = message.envelope();
         OutboundMessage out = new OutboundMessage(message.id().value(), envelope.sender(), outbound, envelope.ret(),
@@ -76,7 +77,7 @@ public final class RouteCourier implements Courier {
                 case DELIVERED -> RecipientOutcome.Result.DELIVERED;
                 case DEFERRED -> RecipientOutcome.Result.DEFERRED;
                 case FAILED -> RecipientOutcome.Result.FAILED;
-            }, r.diagnostic(), r.remoteMta()));
+            }, r.diagnostic(), r.remoteMta(), r.reply() == null ? null : r.reply().oneLine(), result.hopOffersDsn()));
         }
         return outcomes;
     }
