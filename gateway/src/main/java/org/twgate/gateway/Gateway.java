@@ -18,6 +18,9 @@ import org.twgate.gateway.deliver.SmtpTransport;
 import org.twgate.gateway.notify.LocalSubmission;
 import org.twgate.gateway.notify.DsnCounters;
 import org.twgate.gateway.notify.DsnNotifier;
+import org.twgate.gateway.notify.FinalRouteReports;
+import org.twgate.gateway.notify.RelayedMessages;
+import org.twgate.gateway.notify.RouteDsnHooks;
 import org.twgate.gateway.policy.ConfiguredRelayPolicy;
 import org.twgate.gateway.queue.DeliveryQueue;
 import org.twgate.gateway.queue.QueueListener;
@@ -36,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final int SPOOL_IO_THREADS = 8;
+    /** spool/relayed/: about 100 bytes a message, so the last 40,000 or more relayed messages. */
+    private static final long RELAYED_RECORD_BYTES = 8L << 20;
 
     private final GatewayConfig config;
     private final Spool spool;
@@ -54,7 +59,7 @@ public final class Gateway implements AutoCloseable {
         this.smtp = new SmtpTransport(clientConfig(delivery), new JndiMxResolver(5000, 2));
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
-        this.queue = new DeliveryQueue(spool, router, new RouteCourier(router, smtp, spool),
+        this.queue = new DeliveryQueue(spool, router, new RouteCourier(router, smtp, spool, dsnHooks(serverConfig, clock)),
                 new DsnNotifier(serverConfig.hostname(), spool, submission, clock, spoolConfig.maxLifetime(),
                         route -> router.byKey(route).deliverRelayedDsn(), dsnCounters),
                 new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),
@@ -79,6 +84,13 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         return gateway;
+    }
+
+    /** Reports from elsewhere on final routes, and the record of relayed messages for qmail bounces. */
+    private RouteDsnHooks dsnHooks(ServerConfig serverConfig, Clock clock) throws IOException {
+        RelayedMessages relayed = RelayedMessages.open(spool.root().resolve("relayed"), RELAYED_RECORD_BYTES);
+        return new RouteDsnHooks(spool,
+                new FinalRouteReports(serverConfig.hostname(), spool, relayed, clock, dsnCounters), relayed);
     }
 
     static AcceptSettings acceptSettings(ServerConfig s) {
