@@ -18,7 +18,11 @@ import org.twgate.gateway.deliver.JndiMxResolver;
 import org.twgate.gateway.deliver.SmtpClientConfig;
 import org.twgate.gateway.deliver.SmtpTransport;
 import org.twgate.gateway.notify.LocalSubmission;
-import org.twgate.gateway.notify.PlainFailureNotice;
+import org.twgate.gateway.notify.DsnCounters;
+import org.twgate.gateway.notify.DsnNotifier;
+import org.twgate.gateway.notify.FinalRouteReports;
+import org.twgate.gateway.notify.RelayedMessages;
+import org.twgate.gateway.notify.RouteDsnHooks;
 import org.twgate.gateway.policy.ConfiguredRelayPolicy;
 import org.twgate.gateway.queue.DeliveryQueue;
 import org.twgate.gateway.queue.QueueListener;
@@ -39,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final int SPOOL_IO_THREADS = 8;
+    /** spool/relayed/: about 100 bytes a message, so the last 40,000 or more relayed messages. */
+    private static final long RELAYED_RECORD_BYTES = 8L << 20;
 
     private final GatewayConfig config;
     private final Spool spool;
@@ -46,6 +52,7 @@ public final class Gateway implements AutoCloseable {
     private final DeliveryQueue queue;
     private final SmtpServer server;
     private final ControlServer control;
+    private final DsnCounters dsnCounters = new DsnCounters();
 
     private Gateway(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
         this.config = config;
@@ -59,8 +66,9 @@ public final class Gateway implements AutoCloseable {
         this.smtp = new SmtpTransport(clientConfig(delivery), new JndiMxResolver(5000, 2));
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
-        this.queue = new DeliveryQueue(spool, router, new RouteCourier(router, smtp, spool),
-                new PlainFailureNotice(serverConfig.hostname(), spool, submission, clock),
+        this.queue = new DeliveryQueue(spool, router, new RouteCourier(router, smtp, spool, dsnHooks(serverConfig, clock)),
+                new DsnNotifier(serverConfig.hostname(), spool, submission, clock, spoolConfig.maxLifetime(),
+                        route -> router.byKey(route).deliverRelayedDsn(), dsnCounters),
                 new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),
                         spoolConfig.delayWarning()),
                 clock, delivery.threads(), QueueListener.NONE);
@@ -86,10 +94,17 @@ public final class Gateway implements AutoCloseable {
         return gateway;
     }
 
+    /** Reports from elsewhere on final routes, and the record of relayed messages for qmail bounces. */
+    private RouteDsnHooks dsnHooks(ServerConfig serverConfig, Clock clock) throws IOException {
+        RelayedMessages relayed = RelayedMessages.open(spool.root().resolve("relayed"), RELAYED_RECORD_BYTES);
+        return new RouteDsnHooks(spool,
+                new FinalRouteReports(serverConfig.hostname(), spool, relayed, clock, dsnCounters), relayed);
+    }
+
     static AcceptSettings acceptSettings(ServerConfig s) {
         return AcceptSettings.of(s.hostname(), s.maxCommandLine(), s.maxRecipients(), s.maxMessageSize(),
                 s.maxDataLine(), s.maxReceivedHeaders(), s.bareLineEndings() == ServerConfig.BareLineEndings.REJECT,
-                s.maxConnections(), s.maxConnectionsPerIp(), s.idleTimeout(), false);
+                s.maxConnections(), s.maxConnectionsPerIp(), s.idleTimeout(), true);
     }
 
     private static SmtpClientConfig clientConfig(DeliveryConfig d) {
@@ -104,6 +119,10 @@ public final class Gateway implements AutoCloseable {
 
     public DeliveryQueue queue() {
         return queue;
+    }
+
+    public DsnCounters dsnCounters() {
+        return dsnCounters;
     }
 
     public Spool spool() {

@@ -29,7 +29,7 @@ final class RouteBinder {
 
     private static final String[] KEYS = {"smtproutes", "smtproutes_file", "domain", "relay", "port", "name",
         "final", "transport", "command", "pipe_per", "pipe_timeout", "rewrite", "deliver_relayed_dsn", "tls",
-        "tls_verify", "max_connections"};
+        "tls_verify", "max_connections", "convert_qmail_bounces"};
 
     private RouteBinder() {
     }
@@ -73,7 +73,7 @@ final class RouteBinder {
             routes.add(new Route(name, line.domain(), line.relay(), settings.finalDelivery, settings.transport,
                     settings.command, settings.pipePer, settings.pipeTimeout, settings.rewrite,
                     settings.deliverRelayedDsn, settings.tls, settings.tlsVerify, settings.maxConnections,
-                    line.source()));
+                    line.source(), settings.convertQmailBounces));
         }
         s.finish();
         return routes;
@@ -82,7 +82,7 @@ final class RouteBinder {
     /** The keys every line of the entry shares. */
     private record Settings(String name, boolean finalDelivery, Transport transport, List<String> command,
                             PipePer pipePer, Duration pipeTimeout, String rewrite, int deliverRelayedDsn,
-                            TlsMode tls, boolean tlsVerify, int maxConnections) {
+                            TlsMode tls, boolean tlsVerify, int maxConnections, boolean convertQmailBounces) {
     }
 
     private static Settings settings(Section s, DeliveryConfig delivery, TeamwareConfig teamware) {
@@ -106,7 +106,8 @@ final class RouteBinder {
                 s.integer("deliver_relayed_dsn", 0, 2, teamwareDefault),
                 s.choice("tls", TlsMode.class, TlsMode.NONE),
                 s.bool("tls_verify", false),
-                s.integer("max_connections", 1, 10_000, delivery.maxConnectionsPerRoute()));
+                s.integer("max_connections", 1, 10_000, delivery.maxConnectionsPerRoute()),
+                s.bool("convert_qmail_bounces", true));
     }
 
     /** The entry's own smtproutes line, amended by {@code domain}, {@code relay}, {@code port}. */

@@ -20,11 +20,21 @@ import org.twgate.config.Source;
  * @param maxConnections    concurrent deliveries on this route
  * @param source            where the route was defined (the YAML entry, or the
  *                          smtproutes line it was imported from)
+ * @param convertQmailBounces on a final route: a qmail (QSBMF) bounce is delivered as an
+ *                          RFC 3464 report instead (default true)
  */
 public record Route(String name, String domain, Relay relay, boolean finalDelivery, Transport transport,
                     List<String> pipeCommand, PipePer pipePer, Duration pipeTimeout, String rewrite,
                     int deliverRelayedDsn, TlsMode tls, boolean tlsVerify, int maxConnections,
-                    Source source) {
+                    Source source, boolean convertQmailBounces) {
+
+    /** A route with the default {@code convert_qmail_bounces: true}. */
+    public Route(String name, String domain, Relay relay, boolean finalDelivery, Transport transport,
+                 List<String> pipeCommand, PipePer pipePer, Duration pipeTimeout, String rewrite,
+                 int deliverRelayedDsn, TlsMode tls, boolean tlsVerify, int maxConnections, Source source) {
+        this(name, domain, relay, finalDelivery, transport, pipeCommand, pipePer, pipeTimeout, rewrite,
+                deliverRelayedDsn, tls, tlsVerify, maxConnections, source, true);
+    }
 
     public Route {
         Objects.requireNonNull(name, "name");

@@ -8,12 +8,16 @@ import java.util.Map;
 import org.twgate.config.route.Route;
 import org.twgate.config.route.Transport;
 import org.twgate.gateway.deliver.DeliveryResult;
+import org.twgate.gateway.deliver.MessageContent;
 import org.twgate.gateway.deliver.NextHop;
 import org.twgate.gateway.deliver.OutboundMessage;
 import org.twgate.gateway.deliver.OutboundRecipient;
 import org.twgate.gateway.deliver.RecipientResult;
 import org.twgate.gateway.deliver.SmtpTransport;
 import org.twgate.gateway.deliver.TlsMode;
+import org.twgate.gateway.notify.ContentHandling;
+import org.twgate.gateway.notify.DsnDuties;
+import org.twgate.gateway.notify.RouteDsnHooks;
 import org.twgate.gateway.queue.Courier;
 import org.twgate.gateway.queue.RecipientOutcome;
 import org.twgate.gateway.spool.EnvelopeRecipient;
@@ -25,16 +29,35 @@ public final class RouteCourier implements Courier {
     private final ConfiguredRouter router;
     private final SmtpTransport smtp;
     private final Spool spool;
+    private final RouteDsnHooks dsn;
 
     public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, Spool spool) {
+        this(router, smtp, spool, RouteDsnHooks.NONE);
+    }
+
+    public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, Spool spool, RouteDsnHooks dsn) {
         this.router = router;
         this.smtp = smtp;
         this.spool = spool;
+        this.dsn = dsn;
     }
 
     @Override
     public List<RecipientOutcome> deliver(String routeKey, StoredMessage message, List<EnvelopeRecipient> recipients) {
         Route route = router.byKey(routeKey);
+        ContentHandling handling = dsn.beforeDelivery(route, message);
+        if (handling instanceof ContentHandling.Drop drop) {
+            return recipients.stream().map(r -> new RecipientOutcome(r.index(), RecipientOutcome.Result.DELIVERED,
+                    "not sent: " + drop.why(), null, null, true)).toList();
+        }
+        List<RecipientOutcome> outcomes = deliver(routeKey, route, message, recipients,
+                handling instanceof ContentHandling.Replace replace ? replace.content() : null);
+        dsn.afterDelivery(route, message, recipients, outcomes);
+        return outcomes;
+    }
+
+    private List<RecipientOutcome> deliver(String routeKey, Route route, StoredMessage message,
+            List<EnvelopeRecipient> recipients, byte[] replacement) {
         if (route.transport() == Transport.PIPE) {
             List<RecipientOutcome> out = new ArrayList<>();
             recipients.forEach(r -> out.add(RecipientOutcome.deferred(r.index(),
@@ -51,23 +74,26 @@ public final class RouteCourier implements Courier {
             List<RecipientOutcome> out = new ArrayList<>();
             byDomain.forEach((domain, group) -> out.addAll(send(
                     new NextHop(routeKey, domain, 25, false, true, route.finalDelivery(), TlsMode.NONE,
-                            route.maxConnections()), message, group)));
+                            route.maxConnections()), message, group, replacement)));
             return out;
         }
         NextHop hop = new NextHop(routeKey, route.relay().host(), route.relay().port(), route.relay().literalIp(), false,
                 route.finalDelivery(), TlsMode.NONE, route.maxConnections());
-        return send(hop, message, recipients);
+        return send(hop, message, recipients, replacement);
     }
 
-    private List<RecipientOutcome> send(NextHop hop, StoredMessage message, List<EnvelopeRecipient> recipients) {
+    /** @param replacement what to send instead of the stored content (a converted report), or null */
+    private List<RecipientOutcome> send(NextHop hop, StoredMessage message, List<EnvelopeRecipient> recipients,
+            byte[] replacement) {
         List<OutboundRecipient> outbound = new ArrayList<>();
         for (EnvelopeRecipient r : recipients) {
-            outbound.add(new OutboundRecipient(r.address(), r.dsnNotify(), r.orcpt()));
+            outbound.add(new OutboundRecipient(r.address(), r.dsnNotify(), DsnDuties.orcptToPassOn(r)));
         }
         var envelope = message.envelope();
         OutboundMessage out = new OutboundMessage(message.id().value(), envelope.sender(), outbound, envelope.ret(),
-                envelope.envid(), "8BITMIME".equals(envelope.body()), envelope.smtputf8(), message.contentSize(),
-                () -> spool.openContent(message));
+                envelope.envid(), "8BITMIME".equals(envelope.body()) || replacement != null, envelope.smtputf8(),
+                replacement == null ? message.contentSize() : replacement.length,
+                replacement == null ? () -> spool.openContent(message) : MessageContent.ofBytes(replacement));
         DeliveryResult result = smtp.deliver(hop, out);
         List<RecipientOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
@@ -76,7 +102,7 @@ public final class RouteCourier implements Courier {
                 case DELIVERED -> RecipientOutcome.Result.DELIVERED;
                 case DEFERRED -> RecipientOutcome.Result.DEFERRED;
                 case FAILED -> RecipientOutcome.Result.FAILED;
-            }, r.diagnostic(), r.remoteMta()));
+            }, r.diagnostic(), r.remoteMta(), r.reply() == null ? null : r.reply().oneLine(), result.hopOffersDsn()));
         }
         return outcomes;
     }
