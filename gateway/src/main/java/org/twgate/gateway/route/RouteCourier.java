@@ -73,12 +73,12 @@ public final class RouteCourier implements Courier {
             }
             List<RecipientOutcome> out = new ArrayList<>();
             byDomain.forEach((domain, group) -> out.addAll(send(
-                    new NextHop(routeKey, domain, 25, false, true, route.finalDelivery(), TlsMode.NONE,
+                    new NextHop(routeKey, domain, 25, false, true, route.finalDelivery(), tlsMode(route),
                             route.maxConnections()), message, group, replacement)));
             return out;
         }
         NextHop hop = new NextHop(routeKey, route.relay().host(), route.relay().port(), route.relay().literalIp(), false,
-                route.finalDelivery(), TlsMode.NONE, route.maxConnections());
+                route.finalDelivery(), tlsMode(route), route.maxConnections());
         return send(hop, message, recipients, replacement);
     }
 
@@ -105,5 +105,14 @@ public final class RouteCourier implements Courier {
             }, r.diagnostic(), r.remoteMta(), r.reply() == null ? null : r.reply().oneLine(), result.hopOffersDsn()));
         }
         return outcomes;
+    }
+
+    /** The route's {@code tls} and {@code tls_verify} settings as the SMTP client's mode. */
+    static TlsMode tlsMode(Route route) {
+        return switch (route.tls()) {
+            case NONE -> TlsMode.NONE;
+            case OPPORTUNISTIC -> TlsMode.OPPORTUNISTIC;
+            case REQUIRED -> route.tlsVerify() ? TlsMode.VERIFY : TlsMode.REQUIRED;
+        };
     }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -38,14 +37,8 @@ class StartTlsTest {
 
     @BeforeEach
     void start() throws Exception {
-        Path keyStore = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "twgate", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=gw.test",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", "secret")
-                .redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).isZero();
-        TlsServerConfig tls = new TlsServerConfig(Optional.of(keyStore), "secret", Optional.empty(), Optional.empty(),
+        Path keyStore = org.twgate.testkit.TestKeys.pkcs12(dir);
+        TlsServerConfig tls = new TlsServerConfig(Optional.of(keyStore), org.twgate.testkit.TestKeys.PASSWORD, Optional.empty(), Optional.empty(),
                 List.of("TLSv1.3", "TLSv1.2"), List.of());
         spool = Spool.open(dir.resolve("spool"), 2);
         RelayPolicy policy = new RelayPolicy() {
