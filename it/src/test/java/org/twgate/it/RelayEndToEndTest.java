@@ -70,7 +70,7 @@ class RelayEndToEndTest {
         String originalWithoutReturnPath = ORIGINAL.substring(ORIGINAL.indexOf("\r\n") + 2);
         assertThat(withoutTrace(text)).isEqualTo(originalWithoutReturnPath);
         assertThat(t.mail()).startsWith("MAIL FROM:<john@company.com> SIZE=");
-        // The stand-in offers DSN: the address as received goes along as ORCPT (RFC 3461 §5.2.1).
+        // RFC 3461 §5.2.1: a DSN-aware next hop gets the address as received as ORCPT.
         assertThat(t.rcpts()).containsExactly("RCPT TO:<jane@tw.company.com> ORCPT=rfc822;jane@tw.company.com");
     }
 
