@@ -52,7 +52,7 @@ public final class Gateway implements AutoCloseable {
         this.smtp = new SmtpTransport(clientConfig(delivery), new JndiMxResolver(5000, 2));
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
-        this.queue = new DeliveryQueue(spool, router, new RouteCourier(router, smtp, spool),
+        this.queue = new DeliveryQueue(spool, router, new RouteCourier(router, smtp, spool, config.rewrite()),
                 new PlainFailureNotice(serverConfig.hostname(), spool, submission, clock),
                 new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),
                         spoolConfig.delayWarning()),

@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.twgate.config.rewrite.RewriteConfig;
 import org.twgate.config.route.Route;
 import org.twgate.config.route.Transport;
 import org.twgate.gateway.deliver.DeliveryResult;
+import org.twgate.gateway.deliver.HeaderTransform;
 import org.twgate.gateway.deliver.NextHop;
 import org.twgate.gateway.deliver.OutboundMessage;
 import org.twgate.gateway.deliver.OutboundRecipient;
@@ -16,20 +19,33 @@ import org.twgate.gateway.deliver.SmtpTransport;
 import org.twgate.gateway.deliver.TlsMode;
 import org.twgate.gateway.queue.Courier;
 import org.twgate.gateway.queue.RecipientOutcome;
+import org.twgate.gateway.rewrite.EnvelopeRewrite;
+import org.twgate.gateway.rewrite.RecipientRewrite;
+import org.twgate.gateway.rewrite.RouteRewriter;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.Spool;
 import org.twgate.gateway.spool.StoredMessage;
 
-/** Delivers a spooled message over the route the queue chose, through the SMTP transport. */
+/**
+ * Delivers a spooled message over the route the queue chose, through the SMTP transport,
+ * after the route's rewriting (envelope and headers; recipients it cannot rewrite fail here).
+ */
 public final class RouteCourier implements Courier {
     private final ConfiguredRouter router;
     private final SmtpTransport smtp;
     private final Spool spool;
+    private final RewriteConfig rewriteConfig;
+    private final Map<String, RouteRewriter> rewriters = new ConcurrentHashMap<>();
 
     public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, Spool spool) {
+        this(router, smtp, spool, RewriteConfig.none());
+    }
+
+    public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, Spool spool, RewriteConfig rewriteConfig) {
         this.router = router;
         this.smtp = smtp;
         this.spool = spool;
+        this.rewriteConfig = rewriteConfig;
     }
 
     @Override
@@ -41,38 +57,47 @@ public final class RouteCourier implements Courier {
                     "local configuration: pipe transport of route " + routeKey + " is not available in this version")));
             return out;
         }
+        EnvelopeRewrite rewrite = rewriters.computeIfAbsent(routeKey, k -> RouteRewriter.of(route, rewriteConfig))
+                .rewrite(message.envelope().sender(), recipients);
+        List<RecipientOutcome> out = new ArrayList<>();
+        rewrite.refused().forEach(r -> out.add(new RecipientOutcome(r.received().index(),
+                RecipientOutcome.Result.FAILED, r.diagnostic(), null)));
+        List<RecipientRewrite.Deliverable> deliverable = rewrite.deliverable();
+        if (deliverable.isEmpty()) {
+            return out;
+        }
         if (route.relay().isMx()) {
-            // MX hosts differ per domain: one transaction per recipient domain.
-            Map<String, List<EnvelopeRecipient>> byDomain = new LinkedHashMap<>();
-            for (EnvelopeRecipient r : recipients) {
-                String domain = r.address().substring(r.address().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+            // MX hosts differ per domain: one transaction per (rewritten) recipient domain.
+            Map<String, List<RecipientRewrite.Deliverable>> byDomain = new LinkedHashMap<>();
+            for (RecipientRewrite.Deliverable r : deliverable) {
+                String address = r.outbound().address();
+                String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
                 byDomain.computeIfAbsent(domain, d -> new ArrayList<>()).add(r);
             }
-            List<RecipientOutcome> out = new ArrayList<>();
             byDomain.forEach((domain, group) -> out.addAll(send(
                     new NextHop(routeKey, domain, 25, false, true, route.finalDelivery(), TlsMode.NONE,
-                            route.maxConnections()), message, group)));
+                            route.maxConnections()), message, rewrite, group)));
             return out;
         }
         NextHop hop = new NextHop(routeKey, route.relay().host(), route.relay().port(), route.relay().literalIp(), false,
                 route.finalDelivery(), TlsMode.NONE, route.maxConnections());
-        return send(hop, message, recipients);
+        out.addAll(send(hop, message, rewrite, deliverable));
+        return out;
     }
 
-    private List<RecipientOutcome> send(NextHop hop, StoredMessage message, List<EnvelopeRecipient> recipients) {
-        List<OutboundRecipient> outbound = new ArrayList<>();
-        for (EnvelopeRecipient r : recipients) {
-            outbound.add(new OutboundRecipient(r.address(), r.dsnNotify(), r.orcpt()));
-        }
+    private List<RecipientOutcome> send(NextHop hop, StoredMessage message, EnvelopeRewrite rewrite,
+                                        List<RecipientRewrite.Deliverable> recipients) {
+        List<OutboundRecipient> outbound = recipients.stream().map(RecipientRewrite.Deliverable::outbound).toList();
         var envelope = message.envelope();
-        OutboundMessage out = new OutboundMessage(message.id().value(), envelope.sender(), outbound, envelope.ret(),
+        OutboundMessage out = new OutboundMessage(message.id().value(), rewrite.sender(), outbound, envelope.ret(),
                 envelope.envid(), "8BITMIME".equals(envelope.body()), envelope.smtputf8(), message.contentSize(),
                 () -> spool.openContent(message));
-        DeliveryResult result = smtp.deliver(hop, out);
+        HeaderTransform headers = rewrite.headers(recipients).andThen(HeaderTransform.forHop(hop));
+        DeliveryResult result = smtp.deliver(hop, out, headers);
         List<RecipientOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
             RecipientResult r = result.recipients().get(i);
-            outcomes.add(new RecipientOutcome(recipients.get(i).index(), switch (r.outcome()) {
+            outcomes.add(new RecipientOutcome(recipients.get(i).received().index(), switch (r.outcome()) {
                 case DELIVERED -> RecipientOutcome.Result.DELIVERED;
                 case DEFERRED -> RecipientOutcome.Result.DEFERRED;
                 case FAILED -> RecipientOutcome.Result.FAILED;
