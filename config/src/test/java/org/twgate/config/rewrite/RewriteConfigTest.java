@@ -101,6 +101,33 @@ class RewriteConfigTest {
     }
 
     @Test
+    void checkListsEachRewritingRouteAndTheRulesOfTheSetsItUsesWithFileLine() throws Exception {
+        GatewayConfig c = load("""
+                rewrite:
+                  sets:
+                    in:
+                      - id: tw-prefix
+                        match: {prefix: "tw.", domain: company.com}
+                        result: "$DEFAULT@tw.company.com"
+                    unused:
+                      - match: {domain: "*"}
+                        result: "$LOCAL@x.example"
+                routes:
+                  - smtproutes: "company.com:[127.0.0.1]:2025"
+                    name: connector
+                    rewrite: in
+                    header_mode: envelope
+                  - smtproutes: ":[127.0.0.1]:25"
+                """);
+        String text = org.twgate.config.ConfigDescriber.describe(c);
+        assertThat(text).contains("\nrewrite (first matching rule wins)\n"
+                + "  route connector: recipients in, headers envelope, sender none\n"
+                + "  set in\n"
+                + "    tw-prefix: prefix tw. at company.com -> $DEFAULT@tw.company.com  (" + f() + ":4)\n");
+        assertThat(text).doesNotContain("set unused");
+    }
+
+    @Test
     void unknownRuleSetNamedByARouteIsAnErrorAtItsLine() throws Exception {
         assertThat(problems("""
                 rewrite:

@@ -21,6 +21,7 @@ import org.twgate.gateway.queue.Courier;
 import org.twgate.gateway.queue.RecipientOutcome;
 import org.twgate.gateway.rewrite.EnvelopeRewrite;
 import org.twgate.gateway.rewrite.RecipientRewrite;
+import org.twgate.gateway.rewrite.RewriteLog;
 import org.twgate.gateway.rewrite.RouteRewriter;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.Spool;
@@ -59,6 +60,7 @@ public final class RouteCourier implements Courier {
         }
         EnvelopeRewrite rewrite = rewriters.computeIfAbsent(routeKey, k -> RouteRewriter.of(route, rewriteConfig))
                 .rewrite(message.envelope().sender(), recipients);
+        RewriteLog.log(message.id().value(), routeKey, message.envelope().sender(), rewrite);
         List<RecipientOutcome> out = new ArrayList<>();
         rewrite.refused().forEach(r -> out.add(new RecipientOutcome(r.received().index(),
                 RecipientOutcome.Result.FAILED, r.diagnostic(), null)));
