@@ -66,7 +66,8 @@ public final class Gateway implements AutoCloseable {
         this.smtp = new SmtpTransport(clientConfig(delivery), new JndiMxResolver(5000, 2));
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
-        this.queue = new DeliveryQueue(spool, router, new RouteCourier(router, smtp, spool, dsnHooks(serverConfig, clock)),
+        this.queue = new DeliveryQueue(spool, router,
+                new RouteCourier(router, smtp, spool, dsnHooks(serverConfig, clock), config.rewrite()),
                 new DsnNotifier(serverConfig.hostname(), spool, submission, clock, spoolConfig.maxLifetime(),
                         route -> router.byKey(route).deliverRelayedDsn(), dsnCounters),
                 new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),

@@ -9,6 +9,8 @@ import org.twgate.config.DeliveryConfig;
 import org.twgate.config.Problem;
 import org.twgate.config.Source;
 import org.twgate.config.TeamwareConfig;
+import org.twgate.config.rewrite.HeaderMode;
+import org.twgate.config.rewrite.RewriteConfig;
 import org.twgate.config.route.PipePer;
 import org.twgate.config.route.Relay;
 import org.twgate.config.route.Route;
@@ -29,13 +31,13 @@ final class RouteBinder {
 
     private static final String[] KEYS = {"smtproutes", "smtproutes_file", "domain", "relay", "port", "name",
         "final", "transport", "command", "pipe_per", "pipe_timeout", "rewrite", "deliver_relayed_dsn", "tls",
-        "tls_verify", "max_connections", "convert_qmail_bounces"};
+        "tls_verify", "max_connections", "convert_qmail_bounces", "rewrite_sender", "header_mode"};
 
     private RouteBinder() {
     }
 
-    static List<Route> bind(Node node, DeliveryConfig delivery, TeamwareConfig teamware, Imports imports,
-                            List<Problem> problems) {
+    static List<Route> bind(Node node, DeliveryConfig delivery, TeamwareConfig teamware, RewriteConfig rewrite,
+                            Imports imports, List<Problem> problems) {
         List<Route> routes = new ArrayList<>();
         if (node instanceof ScalarNode s && s.isNull()) {
             return routes;
@@ -46,14 +48,16 @@ final class RouteBinder {
         }
         for (int i = 0; i < list.items().size(); i++) {
             routes.addAll(entry(Section.of(list.items().get(i), "routes[" + i + "]", problems, KEYS),
-                    delivery, teamware, imports));
+                    delivery, teamware, rewrite, imports));
         }
         return routes;
     }
 
-    private static List<Route> entry(Section s, DeliveryConfig delivery, TeamwareConfig teamware, Imports imports) {
+    private static List<Route> entry(Section s, DeliveryConfig delivery, TeamwareConfig teamware,
+                                     RewriteConfig rewrite, Imports imports) {
         List<Problem> problems = s.problems();
         Settings settings = settings(s, delivery, teamware);
+        RouteRewriting rewriting = RouteRewriting.bind(s, rewrite);
         List<SmtpRoutes.Line> lines = new ArrayList<>();
         Optional<Section.Item> file = Imports.pathItem(s, "smtproutes_file");
         if (file.isPresent()) {
@@ -73,7 +77,7 @@ final class RouteBinder {
             routes.add(new Route(name, line.domain(), line.relay(), settings.finalDelivery, settings.transport,
                     settings.command, settings.pipePer, settings.pipeTimeout, settings.rewrite,
                     settings.deliverRelayedDsn, settings.tls, settings.tlsVerify, settings.maxConnections,
-                    line.source(), settings.convertQmailBounces));
+                    line.source(), rewriting.senderSet(), rewriting.headerMode(), settings.convertQmailBounces));
         }
         s.finish();
         return routes;

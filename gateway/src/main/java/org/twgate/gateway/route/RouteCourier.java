@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.twgate.config.rewrite.RewriteConfig;
 import org.twgate.config.route.Route;
 import org.twgate.config.route.Transport;
 import org.twgate.gateway.deliver.DeliveryResult;
+import org.twgate.gateway.deliver.HeaderTransform;
 import org.twgate.gateway.deliver.MessageContent;
 import org.twgate.gateway.deliver.NextHop;
 import org.twgate.gateway.deliver.OutboundMessage;
@@ -20,26 +23,37 @@ import org.twgate.gateway.notify.DsnDuties;
 import org.twgate.gateway.notify.RouteDsnHooks;
 import org.twgate.gateway.queue.Courier;
 import org.twgate.gateway.queue.RecipientOutcome;
+import org.twgate.gateway.rewrite.EnvelopeRewrite;
+import org.twgate.gateway.rewrite.RecipientRewrite;
+import org.twgate.gateway.rewrite.RewriteLog;
+import org.twgate.gateway.rewrite.RouteRewriter;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.Spool;
 import org.twgate.gateway.spool.StoredMessage;
 
-/** Delivers a spooled message over the route the queue chose, through the SMTP transport. */
+/**
+ * Delivers a spooled message over the route the queue chose, through the SMTP transport,
+ * after the route's rewriting (envelope and headers; recipients it cannot rewrite fail here).
+ */
 public final class RouteCourier implements Courier {
     private final ConfiguredRouter router;
     private final SmtpTransport smtp;
     private final Spool spool;
     private final RouteDsnHooks dsn;
+    private final RewriteConfig rewriteConfig;
+    private final Map<String, RouteRewriter> rewriters = new ConcurrentHashMap<>();
 
     public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, Spool spool) {
-        this(router, smtp, spool, RouteDsnHooks.NONE);
+        this(router, smtp, spool, RouteDsnHooks.NONE, RewriteConfig.none());
     }
 
-    public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, Spool spool, RouteDsnHooks dsn) {
+    public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, Spool spool, RouteDsnHooks dsn,
+            RewriteConfig rewriteConfig) {
         this.router = router;
         this.smtp = smtp;
         this.spool = spool;
         this.dsn = dsn;
+        this.rewriteConfig = rewriteConfig;
     }
 
     @Override
@@ -64,41 +78,55 @@ public final class RouteCourier implements Courier {
                     "local configuration: pipe transport of route " + routeKey + " is not available in this version")));
             return out;
         }
+        EnvelopeRewrite rewrite = rewriters.computeIfAbsent(routeKey, k -> RouteRewriter.of(route, rewriteConfig))
+                .rewrite(message.envelope().sender(), recipients);
+        RewriteLog.log(message.id().value(), routeKey, message.envelope().sender(), rewrite);
+        List<RecipientOutcome> out = new ArrayList<>();
+        rewrite.refused().forEach(r -> out.add(new RecipientOutcome(r.received().index(),
+                RecipientOutcome.Result.FAILED, r.diagnostic(), null)));
+        List<RecipientRewrite.Deliverable> deliverable = rewrite.deliverable();
+        if (deliverable.isEmpty()) {
+            return out;
+        }
         if (route.relay().isMx()) {
-            // MX hosts differ per domain: one transaction per recipient domain.
-            Map<String, List<EnvelopeRecipient>> byDomain = new LinkedHashMap<>();
-            for (EnvelopeRecipient r : recipients) {
-                String domain = r.address().substring(r.address().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+            // MX hosts differ per domain: one transaction per (rewritten) recipient domain.
+            Map<String, List<RecipientRewrite.Deliverable>> byDomain = new LinkedHashMap<>();
+            for (RecipientRewrite.Deliverable r : deliverable) {
+                String address = r.outbound().address();
+                String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
                 byDomain.computeIfAbsent(domain, d -> new ArrayList<>()).add(r);
             }
-            List<RecipientOutcome> out = new ArrayList<>();
             byDomain.forEach((domain, group) -> out.addAll(send(
                     new NextHop(routeKey, domain, 25, false, true, route.finalDelivery(), tlsMode(route),
-                            route.maxConnections()), message, group, replacement)));
+                            route.maxConnections()), message, rewrite, group, replacement)));
             return out;
         }
         NextHop hop = new NextHop(routeKey, route.relay().host(), route.relay().port(), route.relay().literalIp(), false,
                 route.finalDelivery(), tlsMode(route), route.maxConnections());
-        return send(hop, message, recipients, replacement);
+        out.addAll(send(hop, message, rewrite, deliverable, replacement));
+        return out;
     }
 
     /** @param replacement what to send instead of the stored content (a converted report), or null */
-    private List<RecipientOutcome> send(NextHop hop, StoredMessage message, List<EnvelopeRecipient> recipients,
-            byte[] replacement) {
-        List<OutboundRecipient> outbound = new ArrayList<>();
-        for (EnvelopeRecipient r : recipients) {
-            outbound.add(new OutboundRecipient(r.address(), r.dsnNotify(), DsnDuties.orcptToPassOn(r)));
-        }
+    private List<RecipientOutcome> send(NextHop hop, StoredMessage message, EnvelopeRewrite rewrite,
+            List<RecipientRewrite.Deliverable> recipients, byte[] replacement) {
+        // The address as received goes along as ORCPT (RFC 3461 §5.2.1), rewritten or not; the
+        // SMTP client drops it for hops that do not offer DSN.
+        List<OutboundRecipient> outbound = recipients.stream()
+                .map(d -> new OutboundRecipient(d.outbound().address(), d.outbound().notifyWhen(),
+                        DsnDuties.orcptToPassOn(d.received())))
+                .toList();
         var envelope = message.envelope();
-        OutboundMessage out = new OutboundMessage(message.id().value(), envelope.sender(), outbound, envelope.ret(),
+        OutboundMessage out = new OutboundMessage(message.id().value(), rewrite.sender(), outbound, envelope.ret(),
                 envelope.envid(), "8BITMIME".equals(envelope.body()) || replacement != null, envelope.smtputf8(),
                 replacement == null ? message.contentSize() : replacement.length,
                 replacement == null ? () -> spool.openContent(message) : MessageContent.ofBytes(replacement));
-        DeliveryResult result = smtp.deliver(hop, out);
+        HeaderTransform headers = rewrite.headers(recipients).andThen(HeaderTransform.forHop(hop));
+        DeliveryResult result = smtp.deliver(hop, out, headers);
         List<RecipientOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
             RecipientResult r = result.recipients().get(i);
-            outcomes.add(new RecipientOutcome(recipients.get(i).index(), switch (r.outcome()) {
+            outcomes.add(new RecipientOutcome(recipients.get(i).received().index(), switch (r.outcome()) {
                 case DELIVERED -> RecipientOutcome.Result.DELIVERED;
                 case DEFERRED -> RecipientOutcome.Result.DEFERRED;
                 case FAILED -> RecipientOutcome.Result.FAILED;
