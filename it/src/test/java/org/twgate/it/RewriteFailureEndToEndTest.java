@@ -48,7 +48,7 @@ class RewriteFailureEndToEndTest {
                 .startsWith("250 2.0.0");
         RecordedTransaction notice = connector.awaitMessages(1, Duration.ofSeconds(10)).get(0);
         assertThat(notice.mail()).startsWith("MAIL FROM:<> ");
-        assertThat(notice.rcpts()).containsExactly("RCPT TO:<john@company.com> NOTIFY=NEVER");
+        assertThat(notice.rcpts()).containsExactly("RCPT TO:<john@company.com> NOTIFY=NEVER ORCPT=rfc822;john@company.com");
         assertThat(notice.text()).contains("<" + longLocal + "@company.com>", "553 5.1.3 cannot rewrite",
                 "rule double (" + dir.resolve("twgate.yaml") + ":");
         Await.until("queue empty", Duration.ofSeconds(10), () -> twgate.gateway.queue().size() == 0);

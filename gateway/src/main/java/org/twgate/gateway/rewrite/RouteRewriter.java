@@ -7,6 +7,7 @@ import org.twgate.config.rewrite.HeaderMode;
 import org.twgate.config.rewrite.RewriteConfig;
 import org.twgate.config.route.Route;
 import org.twgate.gateway.deliver.OutboundRecipient;
+import org.twgate.gateway.notify.DsnDuties;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.rewrite.address.AddressSyntaxException;
 import org.twgate.rewrite.address.EmailAddress;
@@ -97,7 +98,8 @@ public final class RouteRewriter {
     private RecipientRewrite recipient(EnvelopeRecipient r, ReversePath sender) {
         EmailAddress address = parse(r.address());
         if (recipients == null || address == null) {
-            return new RecipientRewrite.Deliverable(r, new OutboundRecipient(r.address(), r.dsnNotify(), r.orcpt()),
+            return new RecipientRewrite.Deliverable(r,
+                    new OutboundRecipient(r.address(), r.dsnNotify(), DsnDuties.orcptToPassOn(r)),
                     null);
         }
         RewriteResult result = recipients.rewrite(address, sender);
@@ -107,13 +109,14 @@ public final class RouteRewriter {
         }
         String rewritten = result.address().toString();
         if (!(result instanceof RewriteResult.Rewritten rw) || rewritten.equals(r.address())) {
-            return new RecipientRewrite.Deliverable(r, new OutboundRecipient(r.address(), r.dsnNotify(), r.orcpt()),
+            return new RecipientRewrite.Deliverable(r,
+                    new OutboundRecipient(r.address(), r.dsnNotify(), DsnDuties.orcptToPassOn(r)),
                     null);
         }
         // RFC 3461 §4.2: the recipient as the client gave it, so a DSN names what the sender wrote.
         // MailTransaction sends it only to a next hop that advertises DSN.
-        // ORCPT (the address as received) is added by the courier, for every recipient (RFC 3461 §5.2.1).
-        return new RecipientRewrite.Deliverable(r, new OutboundRecipient(rewritten, r.dsnNotify(), r.orcpt()),
+        return new RecipientRewrite.Deliverable(r,
+                new OutboundRecipient(rewritten, r.dsnNotify(), DsnDuties.orcptToPassOn(r)),
                 ruleName(rw.rule()));
     }
 

@@ -19,7 +19,6 @@ import org.twgate.gateway.deliver.RecipientResult;
 import org.twgate.gateway.deliver.SmtpTransport;
 import org.twgate.gateway.deliver.TlsMode;
 import org.twgate.gateway.notify.ContentHandling;
-import org.twgate.gateway.notify.DsnDuties;
 import org.twgate.gateway.notify.RouteDsnHooks;
 import org.twgate.gateway.queue.Courier;
 import org.twgate.gateway.queue.RecipientOutcome;
@@ -110,12 +109,8 @@ public final class RouteCourier implements Courier {
     /** @param replacement what to send instead of the stored content (a converted report), or null */
     private List<RecipientOutcome> send(NextHop hop, StoredMessage message, EnvelopeRewrite rewrite,
             List<RecipientRewrite.Deliverable> recipients, byte[] replacement) {
-        // The address as received goes along as ORCPT (RFC 3461 §5.2.1), rewritten or not; the
-        // SMTP client drops it for hops that do not offer DSN.
-        List<OutboundRecipient> outbound = recipients.stream()
-                .map(d -> new OutboundRecipient(d.outbound().address(), d.outbound().notifyWhen(),
-                        DsnDuties.orcptToPassOn(d.received())))
-                .toList();
+        // ORCPT is the address as received (RFC 3461 §5.2.1); the SMTP client drops it for hops without DSN.
+        List<OutboundRecipient> outbound = recipients.stream().map(RecipientRewrite.Deliverable::outbound).toList();
         var envelope = message.envelope();
         OutboundMessage out = new OutboundMessage(message.id().value(), rewrite.sender(), outbound, envelope.ret(),
                 envelope.envid(), "8BITMIME".equals(envelope.body()) || replacement != null, envelope.smtputf8(),

@@ -47,7 +47,8 @@ class FinalRouteReportsTest {
     static Route route(boolean finalDelivery, int relayedPolicy, boolean convertQmailBounces) {
         return new Route("connector", "tw.company.com", new Relay("127.0.0.1", true, 2025), finalDelivery,
                 Transport.SMTP, List.of(), PipePer.RECIPIENT, Duration.ofMinutes(5), null, relayedPolicy,
-                TlsMode.NONE, false, 1, new Source("test", 1), convertQmailBounces);
+                TlsMode.NONE, false, 1, new Source("test", 1), null, org.twgate.config.rewrite.HeaderMode.ALL,
+                convertQmailBounces);
     }
 
     static String resource(String name) throws IOException {

@@ -79,7 +79,7 @@ class RouteRewriterTest {
         assertThat(rw.deliverable()).extracting(RecipientRewrite.Deliverable::outbound).containsExactly(
                 new OutboundRecipient("jane@tw.company.com", "SUCCESS,FAILURE", "rfc822;tw.jane@company.com"),
                 new OutboundRecipient("bob@tw.company.com", null, "rfc822;bob@old.example"),
-                new OutboundRecipient("nobody@elsewhere.example", null, null));
+                new OutboundRecipient("nobody@elsewhere.example", null, "rfc822;nobody@elsewhere.example"));
         assertThat(rw.deliverable().get(0).rule()).startsWith("tw-prefix (" + dir.resolve("twgate.yaml") + ":5)");
         assertThat(rw.refused()).isEmpty();
     }
@@ -125,7 +125,8 @@ class RouteRewriterTest {
     void nullSenderIsNeverRewrittenAndUnparseableRecipientsPassUnchanged() throws Exception {
         EnvelopeRewrite rw = route("all", false).rewrite("", rcpts("not an address"));
         assertThat(rw.sender()).isEmpty();
-        assertThat(rw.deliverable().get(0).outbound()).isEqualTo(OutboundRecipient.of("not an address"));
+        assertThat(rw.deliverable().get(0).outbound())
+                .isEqualTo(new OutboundRecipient("not an address", null, "rfc822;not+20an+20address"));
     }
 
     @Test
