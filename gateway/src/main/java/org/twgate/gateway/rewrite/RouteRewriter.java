@@ -110,8 +110,6 @@ public final class RouteRewriter {
             return new RecipientRewrite.Deliverable(r, new OutboundRecipient(r.address(), r.dsnNotify(), r.orcpt()),
                     null);
         }
-        // RFC 3461 §4.2: the recipient as the client gave it, so a DSN names what the sender wrote.
-        // MailTransaction sends it only to a next hop that advertises DSN.
         // ORCPT (the address as received) is added by the courier, for every recipient (RFC 3461 §5.2.1).
         return new RecipientRewrite.Deliverable(r, new OutboundRecipient(rewritten, r.dsnNotify(), r.orcpt()),
                 ruleName(rw.rule()));
