@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,11 +47,12 @@ class RewriteFailureEndToEndTest {
                 .startsWith("250 2.0.0");
         RecordedTransaction notice = connector.awaitMessages(1, Duration.ofSeconds(10)).get(0);
         assertThat(notice.mail()).startsWith("MAIL FROM:<> ");
-        assertThat(notice.rcpts()).containsExactly("RCPT TO:<john@company.com> NOTIFY=NEVER ORCPT=rfc822;john@company.com");
-        assertThat(notice.text()).contains("<" + longLocal + "@company.com>", "553 5.1.3 cannot rewrite",
-                "rule double (" + dir.resolve("twgate.yaml") + ":");
+        assertThat(notice.rcpts()).singleElement().asString().startsWith("RCPT TO:<john@company.com> NOTIFY=NEVER");
+        String unfolded = notice.text().replaceAll("\\s+", " "); // report fields are folded
+        assertThat(unfolded).contains("Action: failed", "<" + longLocal + "@company.com>: rule double ("
+                + dir.resolve("twgate.yaml") + ":", "553 5.1.3 cannot rewrite");
         Await.until("queue empty", Duration.ofSeconds(10), () -> twgate.gateway.queue().size() == 0);
         assertThat(connector.transactions()).hasSize(1); // nothing was attempted for the failed recipient
-        assertThat(List.of(notice.text().split("local part longer than 64 octets", -1))).hasSizeGreaterThan(1);
+        assertThat(unfolded).contains("local part longer than 64 octets");
     }
 }

@@ -74,8 +74,10 @@ class SeedScenariosEndToEndTest {
         RecordedTransaction t = deliver("From: Mary <mary@internet.example>\r\nTo: Jane <jane@tw.company.com>\r\n"
                 + "Cc: webmaster@tw.company.com\r\nSubject: 4.2.1\r\n",
                 List.of("jane@tw.company.com", "webmaster@tw.company.com", "carol@tw.company.com"));
+        // ORCPT (the recipient as received) goes to every DSN-aware next hop; it shows the rewrite.
         assertThat(t.rcpts()).containsExactly("RCPT TO:<jane@tw.company.com> ORCPT=rfc822;jane@tw.company.com",
-                "RCPT TO:<admin@tw.company.com> ORCPT=rfc822;webmaster@tw.company.com", "RCPT TO:<carol@tw.company.com> ORCPT=rfc822;carol@tw.company.com");
+                "RCPT TO:<admin@tw.company.com> ORCPT=rfc822;webmaster@tw.company.com",
+                "RCPT TO:<carol@tw.company.com> ORCPT=rfc822;carol@tw.company.com");
         assertThat(t.text()).contains("\r\nCc: admin@tw.company.com\r\n").startsWith("Return-Path: <mary@internet.example>");
         assertThat(classify(t)).containsExactly(entry("jane@tw.company.com", TO), entry("admin@tw.company.com", CC),
                 entry("carol@tw.company.com", BCC));

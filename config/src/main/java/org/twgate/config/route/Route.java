@@ -58,6 +58,15 @@ public record Route(String name, String domain, Relay relay, boolean finalDelive
                 deliverRelayedDsn, tls, tlsVerify, maxConnections, source, null, HeaderMode.ALL, true);
     }
 
+    /** A route without a sender rule set, rewriting every matching header address. */
+    public Route(String name, String domain, Relay relay, boolean finalDelivery, Transport transport,
+                 List<String> pipeCommand, PipePer pipePer, Duration pipeTimeout, String rewrite,
+                 int deliverRelayedDsn, TlsMode tls, boolean tlsVerify, int maxConnections, Source source,
+                 boolean convertQmailBounces) {
+        this(name, domain, relay, finalDelivery, transport, pipeCommand, pipePer, pipeTimeout, rewrite,
+                deliverRelayedDsn, tls, tlsVerify, maxConnections, source, null, HeaderMode.ALL, convertQmailBounces);
+    }
+
     /** The smtproutes line this route stands for: {@code domain:relay:port}. */
     public String smtproutesLine() {
         if (relay.isMx()) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.twgate.config.ConfigException;
 import org.twgate.config.GatewayConfig;
 import org.twgate.config.route.Route;
+import org.twgate.gateway.notify.DsnDuties;
 import org.twgate.gateway.route.ConfiguredRouter;
 import org.twgate.gateway.rewrite.EnvelopeRewrite;
 import org.twgate.gateway.rewrite.RecipientRewrite;
@@ -98,8 +99,9 @@ final class AddressCommand implements Callable<Integer> {
             return false;
         }
         RecipientRewrite.Deliverable d = (RecipientRewrite.Deliverable) outcome;
-        out.println("  rewritten " + d.outbound().address() + (d.outbound().orcpt() != null && d.changed()
-                ? "  (ORCPT=" + d.outbound().orcpt() + " to a DSN-aware next hop)" : ""));
+        // The courier passes the address as received on as ORCPT to every DSN-aware next hop.
+        out.println("  rewritten " + d.outbound().address() + (d.changed()
+                ? "  (ORCPT=" + DsnDuties.orcptToPassOn(d.received()) + " to a DSN-aware next hop)" : ""));
         if (!sender.isEmpty()) {
             out.println("  sender    " + sender + " -> " + envelope.sender()
                     + rewriter.senderSet().map(s -> " (rule set " + s.name() + ")").orElse(" (no sender rule set)"));

@@ -5,8 +5,8 @@
  * <p>Takes a route (its {@code rewrite}, {@code rewrite_sender} and {@code header_mode}), the
  * compiled rule sets of the configuration, and the envelope as spooled (addresses as
  * received). Hands on an {@link org.twgate.gateway.rewrite.EnvelopeRewrite}: the sender and
- * each recipient as the next hop must see them (with {@code ORCPT=rfc822;original} added when
- * the client gave none), and a {@link org.twgate.gateway.deliver.HeaderTransform} that
+ * each recipient as the next hop must see them, each with the recipient as received (which the
+ * courier passes on as {@code ORCPT} when the client gave none), and a {@link org.twgate.gateway.deliver.HeaderTransform} that
  * rewrites the same addresses in To/Cc/Resent-To/Resent-Cc (and From/Sender/Reply-To for a
  * sender set, when configured). The body is never seen here.
  *

@@ -70,17 +70,20 @@ class RouteRewriterTest {
     }
 
     @Test
-    void rewritesRecipientsAndKeepsTheOriginalAsOrcptWhenTheClientGaveNone() throws Exception {
+    void rewritesRecipientsKeepingTheClientsOrcptAndTheAddressAsReceived() throws Exception {
         EnvelopeRewrite rw = route("all", false).rewrite("john@tw.company.com", List.of(
                 new EnvelopeRecipient(0, "tw.jane@company.com", "SUCCESS,FAILURE", null),
                 new EnvelopeRecipient(1, "tw.bob@company.com", null, "rfc822;bob@old.example"),
                 new EnvelopeRecipient(2, "nobody@elsewhere.example", null, null)));
         assertThat(rw.sender()).isEqualTo("john@company.com");
         assertThat(rw.deliverable()).extracting(RecipientRewrite.Deliverable::outbound).containsExactly(
-                new OutboundRecipient("jane@tw.company.com", "SUCCESS,FAILURE", "rfc822;tw.jane@company.com"),
+                // ORCPT=rfc822;<as received> is added by the courier for every recipient.
+                new OutboundRecipient("jane@tw.company.com", "SUCCESS,FAILURE", null),
                 new OutboundRecipient("bob@tw.company.com", null, "rfc822;bob@old.example"),
                 new OutboundRecipient("nobody@elsewhere.example", null, "rfc822;nobody@elsewhere.example"));
         assertThat(rw.deliverable().get(0).rule()).startsWith("tw-prefix (" + dir.resolve("twgate.yaml") + ":5)");
+        assertThat(rw.deliverable()).extracting(d -> d.received().address())
+                .containsExactly("tw.jane@company.com", "tw.bob@company.com", "nobody@elsewhere.example");
         assertThat(rw.refused()).isEmpty();
     }
 
