@@ -59,6 +59,9 @@ public final class FinalRouteReports {
             return ContentHandling.PASS;
         }
         try {
+            if (!mayBeAReport(route, message)) {
+                return ContentHandling.PASS; // the common case: nothing read beyond the header block
+            }
             byte[] content;
             try (InputStream in = spool.openContent(message)) {
                 content = in.readAllBytes();
@@ -80,6 +83,17 @@ public final class FinalRouteReports {
                     message.id(), route.name(), e.toString());
         }
         return ContentHandling.PASS;
+    }
+
+    /** A report says so in its Content-Type; a qmail bounce comes from the null sender. */
+    private boolean mayBeAReport(Route route, StoredMessage message) throws IOException {
+        if (route.convertQmailBounces() && message.envelope().hasNullSender()) {
+            return true;
+        }
+        try (InputStream in = spool.openContent(message)) {
+            return HeaderBlock.read(in).first("Content-Type")
+                    .map(t -> t.strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/report")).orElse(false);
+        }
     }
 
     private ContentHandling relayedReport(Route route, StoredMessage message, ArrivingReport report)

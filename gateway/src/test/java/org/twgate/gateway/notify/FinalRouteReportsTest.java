@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.angus.mail.dsn.DeliveryStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twgate.config.Source;
-import org.twgate.config.route.PipePer;
-import org.twgate.config.route.Relay;
+import org.twgate.config.ConfigLoader;
 import org.twgate.config.route.Route;
-import org.twgate.config.route.TlsMode;
-import org.twgate.config.route.Transport;
 import org.twgate.gateway.spool.StoredMessage;
 
 /** Reports from elsewhere on their way to the connector: passed, converted or dropped per route. */
@@ -44,11 +39,16 @@ class FinalRouteReportsTest {
         fx.close();
     }
 
-    static Route route(boolean finalDelivery, int relayedPolicy, boolean convertQmailBounces) {
-        return new Route("connector", "tw.company.com", new Relay("127.0.0.1", true, 2025), finalDelivery,
-                Transport.SMTP, List.of(), PipePer.RECIPIENT, Duration.ofMinutes(5), null, relayedPolicy,
-                TlsMode.NONE, false, 1, new Source("test", 1), null, org.twgate.config.rewrite.HeaderMode.ALL,
-                convertQmailBounces);
+    /** A route as the configuration file makes it (so the test does not depend on Route's constructor). */
+    Route route(boolean finalDelivery, int relayedPolicy, boolean convertQmailBounces) throws Exception {
+        Path file = dir.resolve("twgate-" + finalDelivery + relayedPolicy + convertQmailBounces + ".yaml");
+        Files.writeString(file, String.join("\n", "routes:",
+                "  - smtproutes: \"tw.company.com:[127.0.0.1]:2025\"",
+                "    name: connector",
+                "    final: " + finalDelivery,
+                "    deliver_relayed_dsn: " + relayedPolicy,
+                "    convert_qmail_bounces: " + convertQmailBounces, ""));
+        return ConfigLoader.load(file, Map.of()).routes().lookup("tw.company.com").orElseThrow();
     }
 
     static String resource(String name) throws IOException {
