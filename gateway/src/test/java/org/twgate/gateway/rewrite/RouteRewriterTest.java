@@ -77,8 +77,8 @@ class RouteRewriterTest {
                 new EnvelopeRecipient(2, "nobody@elsewhere.example", null, null)));
         assertThat(rw.sender()).isEqualTo("john@company.com");
         assertThat(rw.deliverable()).extracting(RecipientRewrite.Deliverable::outbound).containsExactly(
-                // ORCPT=rfc822;<as received> is added by the courier for every recipient.
-                new OutboundRecipient("jane@tw.company.com", "SUCCESS,FAILURE", null),
+                // ORCPT: the client's, else rfc822;<the address as received> (RFC 3461 §5.2.1).
+                new OutboundRecipient("jane@tw.company.com", "SUCCESS,FAILURE", "rfc822;tw.jane@company.com"),
                 new OutboundRecipient("bob@tw.company.com", null, "rfc822;bob@old.example"),
                 new OutboundRecipient("nobody@elsewhere.example", null, "rfc822;nobody@elsewhere.example"));
         assertThat(rw.deliverable().get(0).rule()).startsWith("tw-prefix (" + dir.resolve("twgate.yaml") + ":5)");
