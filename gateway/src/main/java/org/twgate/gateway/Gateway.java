@@ -15,6 +15,7 @@ import org.twgate.gateway.accept.ServerTls;
 import org.twgate.gateway.accept.SmtpServer;
 import org.apache.james.protocols.netty.Encryption;
 import org.twgate.gateway.deliver.JndiMxResolver;
+import org.twgate.gateway.deliver.PipeTransport;
 import org.twgate.gateway.deliver.SmtpClientConfig;
 import org.twgate.gateway.deliver.SmtpTransport;
 import org.twgate.gateway.notify.LocalSubmission;
@@ -49,6 +50,7 @@ public final class Gateway implements AutoCloseable {
     private final GatewayConfig config;
     private final Spool spool;
     private final SmtpTransport smtp;
+    private final PipeTransport pipe = new PipeTransport();
     private final DeliveryQueue queue;
     private final SmtpServer server;
     private final ControlServer control;
@@ -67,7 +69,7 @@ public final class Gateway implements AutoCloseable {
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
         this.queue = new DeliveryQueue(spool, router,
-                new RouteCourier(router, smtp, spool, dsnHooks(serverConfig, clock), config.rewrite()),
+                new RouteCourier(router, smtp, pipe, spool, dsnHooks(serverConfig, clock), config.rewrite()),
                 new DsnNotifier(serverConfig.hostname(), spool, submission, clock, spoolConfig.maxLifetime(),
                         route -> router.byKey(route).deliverRelayedDsn(), dsnCounters),
                 new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),
@@ -144,6 +146,7 @@ public final class Gateway implements AutoCloseable {
         control.close();
         queue.close(Duration.ofSeconds(10));
         smtp.close();
+        pipe.close();
         spool.close();
         LOG.info("event=stopped");
     }

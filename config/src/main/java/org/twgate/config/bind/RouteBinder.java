@@ -33,6 +33,12 @@ final class RouteBinder {
         "final", "transport", "command", "pipe_per", "pipe_timeout", "rewrite", "deliver_relayed_dsn", "tls",
         "tls_verify", "max_connections", "convert_qmail_bounces", "rewrite_sender", "header_mode"};
 
+    /** qmail-command's variables a pipe argument may use (see gateway's PipeCommand). */
+    private static final java.util.regex.Pattern PIPE_VARIABLE =
+            java.util.regex.Pattern.compile("\\$(\\{([A-Z]+)}|([A-Z]+))");
+    private static final java.util.Set<String> PIPE_VARIABLES =
+            java.util.Set.of("SENDER", "RECIPIENT", "LOCAL", "HOST", "EXT", "DEFAULT");
+
     private RouteBinder() {
     }
 
@@ -95,6 +101,16 @@ final class RouteBinder {
         if (transport == Transport.PIPE && command.isEmpty()) {
             s.problems().add(s.originOf("transport").problem(s.pathOf("command"),
                     "a pipe route needs a command (argv list)"));
+        }
+        for (Section.Item item : s.items("command").orElse(List.of())) {
+            java.util.regex.Matcher m = PIPE_VARIABLE.matcher(item.text());
+            while (m.find()) {
+                String name = m.group(2) != null ? m.group(2) : m.group(3);
+                if (!PIPE_VARIABLES.contains(name)) {
+                    s.problems().add(item.origin().problem(item.path(), "unknown variable $" + name + " in '"
+                            + item.text() + "' (known: $SENDER $RECIPIENT $LOCAL $HOST $EXT $DEFAULT)"));
+                }
+            }
         }
         if (transport == Transport.SMTP && !command.isEmpty()) {
             s.problems().add(s.originOf("command").problem(s.pathOf("command"),

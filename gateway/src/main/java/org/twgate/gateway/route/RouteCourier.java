@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.twgate.config.rewrite.RewriteConfig;
+import org.twgate.config.route.PipePer;
 import org.twgate.config.route.Route;
 import org.twgate.config.route.Transport;
 import org.twgate.gateway.deliver.DeliveryResult;
@@ -14,6 +15,8 @@ import org.twgate.gateway.deliver.HeaderTransform;
 import org.twgate.gateway.deliver.MessageContent;
 import org.twgate.gateway.deliver.NextHop;
 import org.twgate.gateway.deliver.OutboundMessage;
+import org.twgate.gateway.deliver.PipeCommand;
+import org.twgate.gateway.deliver.PipeTransport;
 import org.twgate.gateway.deliver.OutboundRecipient;
 import org.twgate.gateway.deliver.RecipientResult;
 import org.twgate.gateway.deliver.SmtpTransport;
@@ -37,19 +40,17 @@ import org.twgate.gateway.spool.StoredMessage;
 public final class RouteCourier implements Courier {
     private final ConfiguredRouter router;
     private final SmtpTransport smtp;
+    private final PipeTransport pipe;
     private final Spool spool;
     private final RouteDsnHooks dsn;
     private final RewriteConfig rewriteConfig;
     private final Map<String, RouteRewriter> rewriters = new ConcurrentHashMap<>();
 
-    public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, Spool spool) {
-        this(router, smtp, spool, RouteDsnHooks.NONE, RewriteConfig.none());
-    }
-
-    public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, Spool spool, RouteDsnHooks dsn,
-            RewriteConfig rewriteConfig) {
+    public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, PipeTransport pipe, Spool spool,
+            RouteDsnHooks dsn, RewriteConfig rewriteConfig) {
         this.router = router;
         this.smtp = smtp;
+        this.pipe = pipe;
         this.spool = spool;
         this.dsn = dsn;
         this.rewriteConfig = rewriteConfig;
@@ -71,12 +72,6 @@ public final class RouteCourier implements Courier {
 
     private List<RecipientOutcome> deliver(String routeKey, Route route, StoredMessage message,
             List<EnvelopeRecipient> recipients, byte[] replacement) {
-        if (route.transport() == Transport.PIPE) {
-            List<RecipientOutcome> out = new ArrayList<>();
-            recipients.forEach(r -> out.add(RecipientOutcome.deferred(r.index(),
-                    "local configuration: pipe transport of route " + routeKey + " is not available in this version")));
-            return out;
-        }
         EnvelopeRewrite rewrite = rewriters.computeIfAbsent(routeKey, k -> RouteRewriter.of(route, rewriteConfig))
                 .rewrite(message.envelope().sender(), recipients);
         RewriteLog.log(message.id().value(), routeKey, message.envelope().sender(), rewrite);
@@ -85,6 +80,10 @@ public final class RouteCourier implements Courier {
                 RecipientOutcome.Result.FAILED, r.diagnostic(), null)));
         List<RecipientRewrite.Deliverable> deliverable = rewrite.deliverable();
         if (deliverable.isEmpty()) {
+            return out;
+        }
+        if (route.transport() == Transport.PIPE) {
+            out.addAll(pipe(route, message, rewrite, deliverable, replacement));
             return out;
         }
         if (route.relay().isMx()) {
@@ -128,6 +127,34 @@ public final class RouteCourier implements Courier {
             }, r.diagnostic(), r.remoteMta(), r.reply() == null ? null : r.reply().oneLine(), result.hopOffersDsn()));
         }
         return outcomes;
+    }
+
+    /**
+     * A pipe route (e.g. torecvm): one run per recipient, or one per message with every
+     * recipient, as the route says. The program is the final delivery agent; it makes its own
+     * delivery reports, so no "relayed" notice is due (reported as a DSN-capable hop).
+     */
+    private List<RecipientOutcome> pipe(Route route, StoredMessage message, EnvelopeRewrite rewrite,
+            List<RecipientRewrite.Deliverable> recipients, byte[] replacement) {
+        PipeCommand command = new PipeCommand(route.pipeCommand());
+        MessageContent content = replacement == null ? () -> spool.openContent(message) : MessageContent.ofBytes(replacement);
+        List<List<RecipientRewrite.Deliverable>> runs = route.pipePer() == PipePer.MESSAGE
+                ? List.of(recipients) : recipients.stream().map(List::of).toList();
+        List<RecipientOutcome> out = new ArrayList<>();
+        for (List<RecipientRewrite.Deliverable> run : runs) {
+            List<String> addresses = run.stream().map(d -> d.outbound().address()).toList();
+            PipeTransport.Result result = pipe.deliver(command, rewrite.sender(), addresses, content,
+                    route.pipeTimeout(), headers -> rewrite.rewriteHeaders(headers, run));
+            RecipientOutcome.Result outcome = switch (result.outcome()) {
+                case DELIVERED -> RecipientOutcome.Result.DELIVERED;
+                case DEFERRED -> RecipientOutcome.Result.DEFERRED;
+                case FAILED -> RecipientOutcome.Result.FAILED;
+            };
+            String program = "pipe:" + command.program();
+            run.forEach(d -> out.add(new RecipientOutcome(d.received().index(), outcome, result.diagnostic(), program,
+                    null, true)));
+        }
+        return out;
     }
 
     /** The route's {@code tls} and {@code tls_verify} settings as the SMTP client's mode. */
