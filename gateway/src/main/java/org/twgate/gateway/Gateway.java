@@ -81,7 +81,8 @@ public final class Gateway implements AutoCloseable {
         this.control = new ControlServer(spool.controlSocket(), new QueueConsole(queue, spool, clock));
         MessageIntake intake = new AcceptLog(queue::enqueue);
         int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
-        this.server = new SmtpServer(acceptSettings(serverConfig), new ConfiguredRelayPolicy(config.policy()), spool,
+        this.server = new SmtpServer(acceptSettings(serverConfig), new ConfiguredRelayPolicy(config.policy(),
+                new org.twgate.gateway.policy.ConnectorRules(router, config.rewrite(), config.teamware())), spool,
                 intake, ioThreads, clock, startTls);
     }
 

@@ -74,6 +74,12 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         if (refusal != null) {
             return refusal;
         }
+        // What the connector would refuse later (to.ini mode/allow/no_relay) is refused now, so
+        // qmail bounces at once with the reason instead of the connector failing after delivery.
+        java.util.Optional<String> connector = policy.connectorRefusal(recipient);
+        if (connector.isPresent()) {
+            return Reply.of(550, "5.7.1", "<" + recipient + ">: " + connector.get());
+        }
         if (transaction.recipientCount() >= settings.maxRecipients()) {
             return AcceptReplies.tooManyRecipients(settings.maxRecipients());
         }
