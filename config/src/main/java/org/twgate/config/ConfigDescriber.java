@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.twgate.config.policy.ClientRule;
+import org.twgate.config.rewrite.RewriteDescriber;
 import org.twgate.config.route.Route;
 import org.twgate.config.route.RouteTable;
 import org.twgate.config.route.Transport;
@@ -28,6 +29,7 @@ public final class ConfigDescriber {
         server(out, c.server());
         clients(out, c);
         routes(out, c.routes());
+        RewriteDescriber.describe(out, c.routes().routes(), c.rewrite());
         spoolAndDelivery(out, c);
         teamware(out, c.teamware());
         if (!c.warnings().isEmpty()) {

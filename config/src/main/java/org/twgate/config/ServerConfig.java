@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The SMTP server: where it listens and the limits it enforces.
@@ -13,15 +14,17 @@ import java.util.Objects;
  * @param maxDataLine        octets of a DATA line; a longer one refuses the message; 0 = no limit
  * @param maxReceivedHeaders more {@code Received:} headers than this is a mail loop
  * @param ioThreads          Netty I/O threads; 0 = automatic
+ * @param tls                STARTTLS key material; empty: STARTTLS is not offered
  */
 public record ServerConfig(List<InetSocketAddress> listen, String hostname, long maxMessageSize,
                            int maxRecipients, int maxCommandLine, long maxDataLine, int maxConnections,
                            int maxConnectionsPerIp, Duration idleTimeout, int maxReceivedHeaders,
-                           BareLineEndings bareLineEndings, Duration shutdownGrace, int ioThreads) {
+                           BareLineEndings bareLineEndings, Duration shutdownGrace, int ioThreads,
+                           Optional<TlsServerConfig> tls) {
 
     /** What to do with a bare CR or LF in DATA, the stuff of SMTP smuggling. */
     public enum BareLineEndings {
-        /** Turn every bare CR and bare LF into CRLF. */
+        /** Store a line ended by a bare LF with CRLF; a bare CR inside a line is content. */
         NORMALIZE,
         /** Refuse the message. */
         REJECT
@@ -33,5 +36,6 @@ public record ServerConfig(List<InetSocketAddress> listen, String hostname, long
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(bareLineEndings, "bareLineEndings");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(tls, "tls");
     }
 }

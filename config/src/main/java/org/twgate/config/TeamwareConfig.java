@@ -16,17 +16,23 @@ import org.twgate.config.teamware.ToIni;
  * @param ownNodes        its {@code own_node} lines; none when no file was given
  */
 public record TeamwareConfig(Optional<Path> toIniFile, Optional<ToIni> toIni, Optional<Path> tombsmtpIniFile,
-                             OwnNodes ownNodes) {
+                             OwnNodes ownNodes, Optional<ConnectorAcceptance> yamlAcceptance) {
 
     public TeamwareConfig {
         Objects.requireNonNull(toIniFile, "toIniFile");
         Objects.requireNonNull(toIni, "toIni");
         Objects.requireNonNull(tombsmtpIniFile, "tombsmtpIniFile");
         Objects.requireNonNull(ownNodes, "ownNodes");
+        Objects.requireNonNull(yamlAcceptance, "yamlAcceptance");
     }
 
-    /** What the connector accepts; everything when no {@code to.ini} was given. */
+    /** Whether twgate should mirror the connector's acceptance rules at RCPT time. */
+    public boolean mirrorsConnector() {
+        return yamlAcceptance.isPresent() || toIni.isPresent();
+    }
+
+    /** What the connector accepts: the YAML keys, else {@code to.ini}, else everything. */
     public ConnectorAcceptance connectorAcceptance() {
-        return toIni.map(ToIni::acceptance).orElse(ConnectorAcceptance.acceptAll());
+        return yamlAcceptance.orElseGet(() -> toIni.map(ToIni::acceptance).orElse(ConnectorAcceptance.acceptAll()));
     }
 }

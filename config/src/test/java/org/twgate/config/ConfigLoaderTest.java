@@ -163,6 +163,7 @@ class ConfigLoaderTest {
                     final: true
                   - smtproutes: ":[127.0.0.1]:25"
                     deliver_relayed_dsn: 1
+                    convert_qmail_bounces: false
                 teamware:
                   to_ini: to.ini
                   tombsmtp_ini: tombsmtp.ini
@@ -178,6 +179,8 @@ class ConfigLoaderTest {
         assertThat(pipe.pipeTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(pipe.deliverRelayedDsn()).isEqualTo(2);
         assertThat(c.routes().lookup("example.org").orElseThrow().deliverRelayedDsn()).isEqualTo(1);
+        assertThat(pipe.convertQmailBounces()).isTrue();
+        assertThat(c.routes().lookup("example.org").orElseThrow().convertQmailBounces()).isFalse();
         assertThat(c.teamware().ownNodes().aliases()).containsExactly("tw.company.com");
         assertThat(c.teamware().connectorAcceptance().accepts("partner.example", c.teamware().ownNodes())).isTrue();
         assertThat(c.teamware().connectorAcceptance().accepts("other.example", c.teamware().ownNodes())).isFalse();

@@ -12,15 +12,22 @@ import org.twgate.config.ServerConfig;
 import org.twgate.config.SpoolConfig;
 import org.twgate.gateway.accept.AcceptSettings;
 import org.twgate.gateway.accept.MessageIntake;
+import org.twgate.gateway.accept.ServerTls;
 import org.twgate.gateway.accept.SmtpServer;
+import org.apache.james.protocols.netty.Encryption;
 import org.twgate.gateway.deliver.JndiMxResolver;
+import org.twgate.gateway.deliver.PipeTransport;
 import org.twgate.gateway.health.Readiness;
 import org.twgate.gateway.metrics.GatewayMetrics;
 import org.twgate.gateway.metrics.MetricsEndpoint;
 import org.twgate.gateway.deliver.SmtpClientConfig;
 import org.twgate.gateway.deliver.SmtpTransport;
 import org.twgate.gateway.notify.LocalSubmission;
-import org.twgate.gateway.notify.PlainFailureNotice;
+import org.twgate.gateway.notify.DsnCounters;
+import org.twgate.gateway.notify.DsnNotifier;
+import org.twgate.gateway.notify.FinalRouteReports;
+import org.twgate.gateway.notify.RelayedMessages;
+import org.twgate.gateway.notify.RouteDsnHooks;
 import org.twgate.gateway.policy.ConfiguredRelayPolicy;
 import org.twgate.gateway.policy.SwappableRelayPolicy;
 import org.twgate.gateway.reload.ConfigReloader;
@@ -42,15 +49,20 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final int SPOOL_IO_THREADS = 8;
+    /** spool/relayed/: about 100 bytes a message, so the last 40,000 or more relayed messages. */
+    private static final long RELAYED_RECORD_BYTES = 8L << 20;
 
     private final GatewayConfig config;
     private final Spool spool;
     private final SmtpTransport smtp;
+    private final PipeTransport pipe = new PipeTransport();
     private final DeliveryQueue queue;
     private final SmtpServer server;
     private final ControlServer control;
+    private final DsnCounters dsnCounters = new DsnCounters();
     private final GatewayMetrics metrics;
     private final SwappableRelayPolicy policy;
+    private final java.util.function.Function<GatewayConfig, org.twgate.gateway.policy.RelayPolicy> policyOf;
     private volatile MetricsEndpoint endpoint;
 
     private Gateway(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
@@ -58,14 +70,18 @@ public final class Gateway implements AutoCloseable {
         ServerConfig serverConfig = config.server();
         SpoolConfig spoolConfig = config.spool();
         DeliveryConfig delivery = config.delivery();
+        // Key material first: a bad key store must fail the start before anything is opened.
+        Encryption startTls = serverConfig.tls().isPresent() ? ServerTls.startTls(serverConfig.tls().get()) : null;
         this.metrics = new GatewayMetrics(clock);
         this.spool = Spool.open(spoolConfig.directory(), SPOOL_IO_THREADS);
         ConfiguredRouter router = new ConfiguredRouter(config.routes(), delivery.maxConnectionsPerRoute());
         this.smtp = new SmtpTransport(clientConfig(delivery), new JndiMxResolver(5000, 2));
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
-        this.queue = new DeliveryQueue(spool, router, new RouteCourier(router, smtp, spool),
-                new PlainFailureNotice(serverConfig.hostname(), spool, submission, clock),
+        this.queue = new DeliveryQueue(spool, router,
+                new RouteCourier(router, smtp, pipe, spool, dsnHooks(serverConfig, clock), config.rewrite()),
+                new DsnNotifier(serverConfig.hostname(), spool, submission, clock, spoolConfig.maxLifetime(),
+                        route -> router.byKey(route).deliverRelayedDsn(), dsnCounters),
                 new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),
                         spoolConfig.delayWarning()),
                 clock, delivery.threads(), metrics.queueListener());
@@ -76,9 +92,13 @@ public final class Gateway implements AutoCloseable {
         this.control = new ControlServer(spool.controlSocket(), new QueueConsole(queue, spool, clock));
         MessageIntake intake = metrics.countingIntake(new AcceptLog(queue::enqueue));
         int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
-        this.policy = new SwappableRelayPolicy(new ConfiguredRelayPolicy(config.policy()));
+        // Routes and rewriting are bound at start; a reload brings new client rules, accepted
+        // domains and Teamware acceptance rules, judged against the running routes and rewriting.
+        this.policyOf = next -> new ConfiguredRelayPolicy(next.policy(),
+                new org.twgate.gateway.policy.ConnectorRules(router, config.rewrite(), next.teamware()));
+        this.policy = new SwappableRelayPolicy(policyOf.apply(config));
         this.server = new SmtpServer(acceptSettings(serverConfig), policy, spool,
-                intake, ioThreads, clock, metrics.smtpListener());
+                intake, ioThreads, clock, startTls, metrics.smtpListener());
     }
 
     /** Builds and starts a gateway; on failure everything already started is stopped again. */
@@ -105,10 +125,17 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** Reports from elsewhere on final routes, and the record of relayed messages for qmail bounces. */
+    private RouteDsnHooks dsnHooks(ServerConfig serverConfig, Clock clock) throws IOException {
+        RelayedMessages relayed = RelayedMessages.open(spool.root().resolve("relayed"), RELAYED_RECORD_BYTES);
+        return new RouteDsnHooks(spool,
+                new FinalRouteReports(serverConfig.hostname(), spool, relayed, clock, dsnCounters), relayed);
+    }
+
     static AcceptSettings acceptSettings(ServerConfig s) {
         return AcceptSettings.of(s.hostname(), s.maxCommandLine(), s.maxRecipients(), s.maxMessageSize(),
                 s.maxDataLine(), s.maxReceivedHeaders(), s.bareLineEndings() == ServerConfig.BareLineEndings.REJECT,
-                s.maxConnections(), s.maxConnectionsPerIp(), s.idleTimeout(), false);
+                s.maxConnections(), s.maxConnectionsPerIp(), s.idleTimeout(), true);
     }
 
     private static SmtpClientConfig clientConfig(DeliveryConfig d) {
@@ -125,13 +152,17 @@ public final class Gateway implements AutoCloseable {
         return queue;
     }
 
+    public DsnCounters dsnCounters() {
+        return dsnCounters;
+    }
+
     public Spool spool() {
         return spool;
     }
 
     /** Reloads from {@code source}: the relay policy is swapped, other sections need a restart. */
     public ConfigReloader reloader(ConfigReloader.Source source) {
-        return new ConfigReloader(source, config, policy);
+        return new ConfigReloader(source, config, policy, policyOf);
     }
 
     /** For the stages that count into it (rewrite, DSN). */
@@ -159,6 +190,7 @@ public final class Gateway implements AutoCloseable {
         control.close();
         queue.close(Duration.ofSeconds(10));
         smtp.close();
+        pipe.close();
         spool.close();
         MetricsEndpoint e = endpoint;
         if (e != null) {

@@ -70,7 +70,8 @@ class RelayEndToEndTest {
         String originalWithoutReturnPath = ORIGINAL.substring(ORIGINAL.indexOf("\r\n") + 2);
         assertThat(withoutTrace(text)).isEqualTo(originalWithoutReturnPath);
         assertThat(t.mail()).startsWith("MAIL FROM:<john@company.com> SIZE=");
-        assertThat(t.rcpts()).containsExactly("RCPT TO:<jane@tw.company.com>");
+        // RFC 3461 §5.2.1: a DSN-aware next hop gets the address as received as ORCPT.
+        assertThat(t.rcpts()).containsExactly("RCPT TO:<jane@tw.company.com> ORCPT=rfc822;jane@tw.company.com");
     }
 
     @Test
@@ -107,7 +108,7 @@ class RelayEndToEndTest {
         RecordedTransaction notice = connector.awaitMessages(1, Duration.ofSeconds(10)).get(0);
         assertThat(notice.mail()).startsWith("MAIL FROM:<> ");
         // NOTIFY=NEVER: a notice must never cause a notice about itself.
-        assertThat(notice.rcpts()).containsExactly("RCPT TO:<john@company.com> NOTIFY=NEVER");
+        assertThat(notice.rcpts()).containsExactly("RCPT TO:<john@company.com> NOTIFY=NEVER ORCPT=rfc822;john@company.com");
         assertThat(notice.text()).contains("Auto-Submitted: auto-replied", "<nobody@tw.company.com>",
                 "550 5.1.1 no such user", "Subject: lost");
         Await.until("queue empty", Duration.ofSeconds(10), () -> twgate.gateway.queue().size() == 0);

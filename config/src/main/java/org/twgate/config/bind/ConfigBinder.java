@@ -8,6 +8,7 @@ import org.twgate.config.GatewayConfig;
 import org.twgate.config.Problem;
 import org.twgate.config.ServerConfig;
 import org.twgate.config.TeamwareConfig;
+import org.twgate.config.rewrite.RewriteConfig;
 import org.twgate.config.policy.PolicyConfig;
 import org.twgate.config.route.Route;
 import org.twgate.config.route.RouteTable;
@@ -32,18 +33,19 @@ public final class ConfigBinder {
     public static GatewayConfig bind(MapNode root, String source, Path baseDirectory, String defaultHostname,
                                      List<Problem> problems) {
         Section s = Section.of(root, "", problems, "server", "policy", "spool", "delivery", "routes", "metrics",
-                "logging", "teamware");
+                "logging", "teamware", "rewrite");
         Imports imports = new Imports(baseDirectory);
-        ServerConfig server = ServerBinder.server(section(s, "server"), defaultHostname, problems);
+        ServerConfig server = ServerBinder.server(section(s, "server"), defaultHostname, imports, problems);
         PolicyConfig policy = PolicyBinder.bind(section(s, "policy"), imports, problems);
         DeliveryConfig delivery = ServerBinder.delivery(section(s, "delivery"), server.hostname(), problems);
         TeamwareConfig teamware = TeamwareBinder.bind(section(s, "teamware"), imports, problems);
-        List<Route> routes = RouteBinder.bind(section(s, "routes"), delivery, teamware, imports, problems);
+        RewriteConfig rewrite = RewriteBinder.bind(section(s, "rewrite"), teamware, problems);
+        List<Route> routes = RouteBinder.bind(section(s, "routes"), delivery, teamware, rewrite, imports, problems);
         RouteTable table = new RouteTable(routes);
         GatewayConfig config = new GatewayConfig(server, policy, ServerBinder.spool(section(s, "spool"), problems),
                 delivery, table, ServerBinder.metrics(section(s, "metrics"), problems),
                 ServerBinder.logging(section(s, "logging"), problems), teamware, source,
-                warnings(policy, table));
+                warnings(policy, table), rewrite);
         s.finish();
         return config;
     }

@@ -9,6 +9,8 @@ import org.twgate.config.DeliveryConfig;
 import org.twgate.config.Problem;
 import org.twgate.config.Source;
 import org.twgate.config.TeamwareConfig;
+import org.twgate.config.rewrite.HeaderMode;
+import org.twgate.config.rewrite.RewriteConfig;
 import org.twgate.config.route.PipePer;
 import org.twgate.config.route.Relay;
 import org.twgate.config.route.Route;
@@ -29,13 +31,19 @@ final class RouteBinder {
 
     private static final String[] KEYS = {"smtproutes", "smtproutes_file", "domain", "relay", "port", "name",
         "final", "transport", "command", "pipe_per", "pipe_timeout", "rewrite", "deliver_relayed_dsn", "tls",
-        "tls_verify", "max_connections"};
+        "tls_verify", "max_connections", "convert_qmail_bounces", "rewrite_sender", "header_mode"};
+
+    /** qmail-command's variables a pipe argument may use (see gateway's PipeCommand). */
+    private static final java.util.regex.Pattern PIPE_VARIABLE =
+            java.util.regex.Pattern.compile("\\$(\\{([A-Z]+)}|([A-Z]+))");
+    private static final java.util.Set<String> PIPE_VARIABLES =
+            java.util.Set.of("SENDER", "RECIPIENT", "LOCAL", "HOST", "EXT", "DEFAULT");
 
     private RouteBinder() {
     }
 
-    static List<Route> bind(Node node, DeliveryConfig delivery, TeamwareConfig teamware, Imports imports,
-                            List<Problem> problems) {
+    static List<Route> bind(Node node, DeliveryConfig delivery, TeamwareConfig teamware, RewriteConfig rewrite,
+                            Imports imports, List<Problem> problems) {
         List<Route> routes = new ArrayList<>();
         if (node instanceof ScalarNode s && s.isNull()) {
             return routes;
@@ -46,14 +54,16 @@ final class RouteBinder {
         }
         for (int i = 0; i < list.items().size(); i++) {
             routes.addAll(entry(Section.of(list.items().get(i), "routes[" + i + "]", problems, KEYS),
-                    delivery, teamware, imports));
+                    delivery, teamware, rewrite, imports));
         }
         return routes;
     }
 
-    private static List<Route> entry(Section s, DeliveryConfig delivery, TeamwareConfig teamware, Imports imports) {
+    private static List<Route> entry(Section s, DeliveryConfig delivery, TeamwareConfig teamware,
+                                     RewriteConfig rewrite, Imports imports) {
         List<Problem> problems = s.problems();
         Settings settings = settings(s, delivery, teamware);
+        RouteRewriting rewriting = RouteRewriting.bind(s, rewrite);
         List<SmtpRoutes.Line> lines = new ArrayList<>();
         Optional<Section.Item> file = Imports.pathItem(s, "smtproutes_file");
         if (file.isPresent()) {
@@ -73,7 +83,7 @@ final class RouteBinder {
             routes.add(new Route(name, line.domain(), line.relay(), settings.finalDelivery, settings.transport,
                     settings.command, settings.pipePer, settings.pipeTimeout, settings.rewrite,
                     settings.deliverRelayedDsn, settings.tls, settings.tlsVerify, settings.maxConnections,
-                    line.source()));
+                    line.source(), rewriting.senderSet(), rewriting.headerMode(), settings.convertQmailBounces));
         }
         s.finish();
         return routes;
@@ -82,7 +92,7 @@ final class RouteBinder {
     /** The keys every line of the entry shares. */
     private record Settings(String name, boolean finalDelivery, Transport transport, List<String> command,
                             PipePer pipePer, Duration pipeTimeout, String rewrite, int deliverRelayedDsn,
-                            TlsMode tls, boolean tlsVerify, int maxConnections) {
+                            TlsMode tls, boolean tlsVerify, int maxConnections, boolean convertQmailBounces) {
     }
 
     private static Settings settings(Section s, DeliveryConfig delivery, TeamwareConfig teamware) {
@@ -91,6 +101,16 @@ final class RouteBinder {
         if (transport == Transport.PIPE && command.isEmpty()) {
             s.problems().add(s.originOf("transport").problem(s.pathOf("command"),
                     "a pipe route needs a command (argv list)"));
+        }
+        for (Section.Item item : s.items("command").orElse(List.of())) {
+            java.util.regex.Matcher m = PIPE_VARIABLE.matcher(item.text());
+            while (m.find()) {
+                String name = m.group(2) != null ? m.group(2) : m.group(3);
+                if (!PIPE_VARIABLES.contains(name)) {
+                    s.problems().add(item.origin().problem(item.path(), "unknown variable $" + name + " in '"
+                            + item.text() + "' (known: $SENDER $RECIPIENT $LOCAL $HOST $EXT $DEFAULT)"));
+                }
+            }
         }
         if (transport == Transport.SMTP && !command.isEmpty()) {
             s.problems().add(s.originOf("command").problem(s.pathOf("command"),
@@ -106,7 +126,8 @@ final class RouteBinder {
                 s.integer("deliver_relayed_dsn", 0, 2, teamwareDefault),
                 s.choice("tls", TlsMode.class, TlsMode.NONE),
                 s.bool("tls_verify", false),
-                s.integer("max_connections", 1, 10_000, delivery.maxConnectionsPerRoute()));
+                s.integer("max_connections", 1, 10_000, delivery.maxConnectionsPerRoute()),
+                s.bool("convert_qmail_bounces", true));
     }
 
     /** The entry's own smtproutes line, amended by {@code domain}, {@code relay}, {@code port}. */

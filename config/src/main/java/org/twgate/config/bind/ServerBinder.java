@@ -25,11 +25,12 @@ final class ServerBinder {
     private ServerBinder() {
     }
 
-    static ServerConfig server(Node node, String defaultHostname, List<org.twgate.config.Problem> problems) {
+    static ServerConfig server(Node node, String defaultHostname, Imports imports,
+                               List<org.twgate.config.Problem> problems) {
         Section s = Section.of(node, "server", problems, "listen", "hostname", "max_message_size",
                 "max_recipients", "max_command_line", "max_data_line", "max_connections",
                 "max_connections_per_ip", "idle_timeout", "max_received_headers", "bare_line_endings",
-                "shutdown_grace", "io_threads");
+                "shutdown_grace", "io_threads", "tls");
         List<Section.Item> items = s.items("listen").orElse(List.of());
         if (items.isEmpty()) {
             problems.add(s.originOf("listen").problem(s.pathOf("listen"), "at least one address is needed"));
@@ -54,9 +55,48 @@ final class ServerBinder {
                 s.choice("bare_line_endings", ServerConfig.BareLineEndings.class,
                         ServerConfig.BareLineEndings.NORMALIZE),
                 s.duration("shutdown_grace", Duration.ofSeconds(30)),
-                s.integer("io_threads", 0, 1024, 0));
+                s.integer("io_threads", 0, 1024, 0),
+                tls(s, imports, problems));
         s.finish();
         return server;
+    }
+
+    /** {@code server.tls}: absent or null means STARTTLS is not offered. */
+    private static Optional<org.twgate.config.TlsServerConfig> tls(Section server, Imports imports,
+                                                                  List<org.twgate.config.Problem> problems) {
+        if (!server.has("tls")) {
+            return Optional.empty();
+        }
+        Section t = Section.of(server.node("tls").orElseThrow(), server.pathOf("tls"), problems, "key_store",
+                "key_store_password", "certificate", "private_key", "protocols", "ciphers");
+        Optional<Path> keyStore = readableFile(t, "key_store", imports, problems);
+        Optional<Path> certificate = readableFile(t, "certificate", imports, problems);
+        Optional<Path> privateKey = readableFile(t, "private_key", imports, problems);
+        boolean pem = t.has("certificate") || t.has("private_key");
+        if (t.has("key_store") == pem) {
+            problems.add(t.origin().problem(t.path(), "give either key_store (PKCS#12) or certificate and private_key (PEM)"));
+        } else if (pem && (!t.has("certificate") || !t.has("private_key"))) {
+            problems.add(t.origin().problem(t.path(), "a PEM key needs both certificate and private_key"));
+        }
+        org.twgate.config.TlsServerConfig tls = new org.twgate.config.TlsServerConfig(keyStore,
+                t.string("key_store_password", ""), certificate, privateKey,
+                t.parsedItems("protocols", List.of(), x -> x.strip()),
+                t.parsedItems("ciphers", List.of(), x -> x.strip()));
+        t.finish();
+        return Optional.of(tls);
+    }
+
+    private static Optional<Path> readableFile(Section s, String key, Imports imports,
+                                               List<org.twgate.config.Problem> problems) {
+        Optional<String> text = s.text(key).filter(x -> !x.isBlank());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = imports.resolve(text.get());
+        if (!java.nio.file.Files.isReadable(file)) {
+            problems.add(s.originOf(key).problem(s.pathOf(key), "cannot read file '" + file + "'"));
+        }
+        return Optional.of(file);
     }
 
     static SpoolConfig spool(Node node, List<org.twgate.config.Problem> problems) {

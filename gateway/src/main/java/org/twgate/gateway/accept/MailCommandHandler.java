@@ -9,6 +9,10 @@ import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
+import org.twgate.dsn.param.DsnMailParameters;
+import org.twgate.dsn.param.EnvelopeId;
+import org.twgate.dsn.param.SmtpArgument;
+import org.twgate.dsn.param.SmtpArgumentException;
 
 /**
  * MAIL FROM, parsed from the raw argument: the reverse-path and the parameters SIZE, BODY and
@@ -35,10 +39,10 @@ final class MailCommandHandler implements CommandHandler<SMTPSession> {
         if (session.getAttachment(InboundTransaction.KEY, State.Transaction).isPresent()) {
             return AcceptReplies.NESTED_MAIL;
         }
-        CommandPath command;
+        SmtpArgument command;
         try {
-            command = CommandPath.parse(argument, "FROM", AcceptReplies.MAIL_SYNTAX);
-        } catch (CommandPath.Invalid e) {
+            command = CommandArgument.mail(argument);
+        } catch (CommandArgument.Invalid e) {
             return e.reply();
         }
         String sender = command.path();
@@ -49,8 +53,6 @@ final class MailCommandHandler implements CommandHandler<SMTPSession> {
             }
         }
         String body = null;
-        String ret = null;
-        String envid = null;
         for (Map.Entry<String, String> p : command.parameters().entrySet()) {
             String value = p.getValue();
             switch (p.getKey()) {
@@ -61,36 +63,29 @@ final class MailCommandHandler implements CommandHandler<SMTPSession> {
                     }
                 }
                 case "BODY" -> {
-                    if (value == null || !(value.equalsIgnoreCase("7BIT") || value.equalsIgnoreCase("8BITMIME"))) {
+                    if (!(value.equalsIgnoreCase("7BIT") || value.equalsIgnoreCase("8BITMIME"))) {
                         return Reply.of(501, "5.5.4", "Unsupported BODY type '" + value + "' (7BIT or 8BITMIME)");
                     }
                     body = value.toUpperCase(java.util.Locale.ROOT);
                 }
-                case "RET" -> {
+                case "RET", "ENVID" -> {
                     if (!settings.advertiseDsn()) {
-                        return unknown("RET");
+                        return unknown(p.getKey());
                     }
-                    String problem = DsnSyntax.retProblem(value);
-                    if (problem != null) {
-                        return Reply.of(501, "5.5.4", problem);
-                    }
-                    ret = value.toUpperCase(java.util.Locale.ROOT);
-                }
-                case "ENVID" -> {
-                    if (!settings.advertiseDsn()) {
-                        return unknown("ENVID");
-                    }
-                    String problem = DsnSyntax.envidProblem(value);
-                    if (problem != null) {
-                        return Reply.of(501, "5.5.4", problem);
-                    }
-                    envid = value;
                 }
                 default -> {
                     return unknown(p.getKey());
                 }
             }
         }
+        DsnMailParameters dsn;
+        try {
+            dsn = DsnMailParameters.from(command);
+        } catch (SmtpArgumentException e) {
+            return CommandArgument.refusal(e);
+        }
+        String ret = dsn.ret().map(Enum::name).orElse(null);
+        String envid = dsn.envid().map(EnvelopeId::parameterValue).orElse(null);
         session.setAttachment(InboundTransaction.KEY, new InboundTransaction(sender, body, ret, envid), State.Transaction);
         // James's DATA handler only checks that a sender is present; the real one is ours.
         session.setAttachment(SMTPSession.SENDER, MaybeSender.nullSender(), State.Transaction);
@@ -98,7 +93,7 @@ final class MailCommandHandler implements CommandHandler<SMTPSession> {
     }
 
     private Reply checkSize(String value) {
-        if (value == null || !value.matches("\\d{1,19}")) {
+        if (!value.matches("\\d{1,19}")) {
             return Reply.of(501, "5.5.4", "Malformed SIZE parameter '" + value + "'");
         }
         long declared = Long.parseLong(value);

@@ -2,12 +2,16 @@ package org.twgate.gateway.accept;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
+import org.twgate.dsn.param.DsnRcptParameters;
+import org.twgate.dsn.param.Notify;
+import org.twgate.dsn.param.OriginalRecipient;
+import org.twgate.dsn.param.SmtpArgument;
+import org.twgate.dsn.param.SmtpArgumentException;
 import org.twgate.gateway.policy.RelayPolicy;
 
 /**
@@ -38,10 +42,10 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         if (transaction == null) {
             return AcceptReplies.NEED_MAIL;
         }
-        CommandPath command;
+        SmtpArgument command;
         try {
-            command = CommandPath.parse(argument, "TO", AcceptReplies.RCPT_SYNTAX);
-        } catch (CommandPath.Invalid e) {
+            command = CommandArgument.rcpt(argument);
+        } catch (CommandArgument.Invalid e) {
             return e.reply();
         }
         String recipient = command.path();
@@ -52,26 +56,29 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         if (problem != null) {
             return Reply.of(501, "5.1.3", "Bad recipient address syntax <" + recipient + ">: " + problem);
         }
-        String notify = null;
-        String orcpt = null;
-        for (Map.Entry<String, String> p : command.parameters().entrySet()) {
-            if (!settings.advertiseDsn() || !(p.getKey().equals("NOTIFY") || p.getKey().equals("ORCPT"))) {
-                return Reply.of(501, "5.5.4", "Unsupported RCPT parameter " + p.getKey());
-            }
-            String error = p.getKey().equals("NOTIFY") ? DsnSyntax.notifyProblem(p.getValue())
-                    : DsnSyntax.orcptProblem(p.getValue());
-            if (error != null) {
-                return Reply.of(501, "5.5.4", error);
-            }
-            if (p.getKey().equals("NOTIFY")) {
-                notify = p.getValue().toUpperCase(java.util.Locale.ROOT);
-            } else {
-                orcpt = p.getValue();
+        for (String keyword : command.parameters().keySet()) {
+            if (!settings.advertiseDsn() || !(keyword.equals("NOTIFY") || keyword.equals("ORCPT"))) {
+                return Reply.of(501, "5.5.4", "Unsupported RCPT parameter " + keyword);
             }
         }
+        DsnRcptParameters dsn;
+        try {
+            dsn = DsnRcptParameters.from(command);
+        } catch (SmtpArgumentException e) {
+            return CommandArgument.refusal(e);
+        }
+        // Stored in canonical form (NOTIFY upper-cased, ORCPT as received) and passed on unchanged.
+        String notify = dsn.notification().map(Notify::toParameterValue).orElse(null);
+        String orcpt = dsn.orcpt().map(OriginalRecipient::parameterValue).orElse(null);
         Reply refusal = relayRefusal(session, recipient);
         if (refusal != null) {
             return refusal;
+        }
+        // What the connector would refuse later (to.ini mode/allow/no_relay) is refused now, so
+        // qmail bounces at once with the reason instead of the connector failing after delivery.
+        java.util.Optional<String> connector = policy.connectorRefusal(recipient);
+        if (connector.isPresent()) {
+            return Reply.of(550, "5.7.1", "<" + recipient + ">: " + connector.get());
         }
         if (transaction.recipientCount() >= settings.maxRecipients()) {
             return AcceptReplies.tooManyRecipients(settings.maxRecipients());

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.james.protocols.api.handler.CommandDispatcher;
 import org.apache.james.protocols.api.handler.WiringException;
 import org.apache.james.protocols.netty.BasicChannelInboundHandler;
+import org.apache.james.protocols.netty.Encryption;
 import org.apache.james.protocols.netty.HandlerConstants;
 import org.apache.james.protocols.netty.ProtocolMDCContextFactory;
 import org.apache.james.protocols.smtp.SMTPProtocol;
@@ -66,15 +67,23 @@ public final class SmtpServer implements AutoCloseable {
     private final ChannelGroup sessions = new DefaultChannelGroup("sessions", GlobalEventExecutor.INSTANCE);
     private final AtomicInteger connections = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> connectionsPerIp = new ConcurrentHashMap<>();
+    private final Encryption startTls;
 
     public SmtpServer(AcceptSettings settings, RelayPolicy policy, Spool spool, MessageIntake intake, int ioThreads,
             Clock clock) {
-        this(settings, policy, spool, intake, ioThreads, clock, SmtpListener.NONE);
+        this(settings, policy, spool, intake, ioThreads, clock, null, SmtpListener.NONE);
+    }
+
+    /** @param startTls STARTTLS offered with this key material, or null for none */
+    public SmtpServer(AcceptSettings settings, RelayPolicy policy, Spool spool, MessageIntake intake, int ioThreads,
+            Clock clock, Encryption startTls) {
+        this(settings, policy, spool, intake, ioThreads, clock, startTls, SmtpListener.NONE);
     }
 
     /** @param listener told of sessions opened, closed and refused and of refused commands (metrics) */
     public SmtpServer(AcceptSettings settings, RelayPolicy policy, Spool spool, MessageIntake intake, int ioThreads,
-            Clock clock, SmtpListener listener) {
+            Clock clock, Encryption startTls, SmtpListener listener) {
+        this.startTls = startTls;
         this.settings = settings;
         this.policy = policy;
         this.listener = listener;
@@ -190,7 +199,7 @@ public final class SmtpServer implements AutoCloseable {
                 new IdleTimeoutHandler(settings.idleTimeout().toMillis(), framer, settings.hostname()));
         pipeline.addLast(HandlerConstants.FRAMER, framer);
         pipeline.addLast(HandlerConstants.CORE_HANDLER, new BasicChannelInboundHandler(
-                new ProtocolMDCContextFactory.Standard(), protocol, null, false));
+                new ProtocolMDCContextFactory.Standard(), protocol, startTls, false));
     }
 
     /**

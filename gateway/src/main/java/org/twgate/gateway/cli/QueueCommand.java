@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 import org.twgate.config.ConfigException;
 import org.twgate.config.GatewayConfig;
 import org.twgate.gateway.notify.LocalSubmission;
-import org.twgate.gateway.notify.PlainFailureNotice;
+import org.twgate.gateway.notify.DsnCounters;
+import org.twgate.gateway.notify.DsnNotifier;
 import org.twgate.gateway.queue.StoppedQueue;
 import org.twgate.gateway.queue.control.ControlClient;
 import org.twgate.gateway.queue.control.QueueConsole;
@@ -77,8 +78,9 @@ final class QueueCommand implements Callable<Integer> {
         try (Spool spool = Spool.open(config.spool().directory(), 1)) {
             // Notices for deleted messages wait in the spool for the next start to deliver them.
             LocalSubmission submission = new LocalSubmission(spool, stored -> { }, clock);
-            StoppedQueue queue = new StoppedQueue(spool,
-                    new PlainFailureNotice(config.server().hostname(), spool, submission, clock), clock);
+            // Only failure reports (delete --notify) are made here; relayed notices never are.
+            StoppedQueue queue = new StoppedQueue(spool, new DsnNotifier(config.server().hostname(), spool, submission,
+                    clock, config.spool().maxLifetime(), route -> DsnNotifier.RELAYED_DISCARDED, new DsnCounters()), clock);
             return new QueueConsole(queue, spool, clock).execute(request);
         }
     }

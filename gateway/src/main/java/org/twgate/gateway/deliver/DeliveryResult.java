@@ -5,18 +5,31 @@ import java.util.List;
 /**
  * The result of one delivery attempt of one message: one {@link RecipientResult} per
  * recipient handed in, in the same order.
+ *
+ * @param hopOffersDsn the next hop announced DSN in its EHLO reply, so it took over the
+ *                     RFC 3461 duties; false when no session got that far (RFC 3461 §5.2.2
+ *                     then leaves "relayed" notices to us)
  */
-public record DeliveryResult(String queueId, List<RecipientResult> recipients) {
+public record DeliveryResult(String queueId, List<RecipientResult> recipients, boolean hopOffersDsn) {
 
     public DeliveryResult {
         recipients = List.copyOf(recipients);
     }
 
+    public DeliveryResult(String queueId, List<RecipientResult> recipients) {
+        this(queueId, recipients, false);
+    }
+
     /** Every recipient with the same outcome and diagnostic: a session-wide event. */
     static DeliveryResult all(OutboundMessage message, Outcome outcome, SmtpReply reply, String remoteMta,
                               String diagnostic) {
+        return all(message, outcome, reply, remoteMta, diagnostic, false);
+    }
+
+    static DeliveryResult all(OutboundMessage message, Outcome outcome, SmtpReply reply, String remoteMta,
+                              String diagnostic, boolean hopOffersDsn) {
         return new DeliveryResult(message.queueId(), message.recipients().stream()
-                .map(r -> new RecipientResult(r, outcome, reply, remoteMta, diagnostic)).toList());
+                .map(r -> new RecipientResult(r, outcome, reply, remoteMta, diagnostic)).toList(), hopOffersDsn);
     }
 
     public long count(Outcome outcome) {

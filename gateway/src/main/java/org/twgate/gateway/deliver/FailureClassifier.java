@@ -24,12 +24,12 @@ public final class FailureClassifier {
         if (reply.transientNegative()) {
             return Outcome.DEFERRED;
         }
-        // 5xx at the greeting, EHLO/HELO or RSET refuses the session, not this message or
+        // 5xx at the greeting, EHLO/HELO, STARTTLS or RSET refuses the session, not this message or
         // its recipients: most often a misconfiguration between twgate and its own next hop
         // (our HELO name, an access list). Retrying until the queue lifetime expires loses
         // nothing and gives the operator time to fix it; the lifetime bounds the delay.
         if (stage == SmtpStage.GREETING || stage == SmtpStage.EHLO || stage == SmtpStage.HELO
-                || stage == SmtpStage.RSET) {
+                || stage == SmtpStage.STARTTLS || stage == SmtpStage.RSET) {
             return Outcome.DEFERRED;
         }
         // 5xx at MAIL, RCPT, DATA or after the end of data: a definite no for this message

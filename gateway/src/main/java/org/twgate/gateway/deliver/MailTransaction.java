@@ -220,11 +220,13 @@ final class MailTransaction {
     }
 
     private Attempt local(Outcome outcome, String diagnostic) {
-        return new Attempt(DeliveryResult.all(message, outcome, null, connection.remoteMta(), diagnostic), false);
+        return new Attempt(DeliveryResult.all(message, outcome, null, connection.remoteMta(), diagnostic,
+                connection.capabilities().dsn()), false);
     }
 
     private Attempt finish(boolean staleSession) {
         connection.transactionEnded();
-        return new Attempt(new DeliveryResult(message.queueId(), List.of(results)), staleSession);
+        return new Attempt(new DeliveryResult(message.queueId(), List.of(results), connection.capabilities().dsn()),
+                staleSession);
     }
 }

@@ -99,6 +99,11 @@ public final class PipeCommand {
         return m.group(2) != null ? m.group(2) : m.group(3);
     }
 
+    /** The program's path, for logs and diagnostics. */
+    public String program() {
+        return template.get(0);
+    }
+
     @Override
     public String toString() {
         return String.join(" ", template);

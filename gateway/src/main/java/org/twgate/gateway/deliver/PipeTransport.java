@@ -48,6 +48,12 @@ public final class PipeTransport implements AutoCloseable {
      */
     public Result deliver(PipeCommand command, String sender, List<String> recipients, MessageContent content,
             Duration timeout) {
+        return deliver(command, sender, recipients, content, timeout, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param headers rewrites the header block (raw bytes, CRLF) before it goes to the program */
+    public Result deliver(PipeCommand command, String sender, List<String> recipients, MessageContent content,
+            Duration timeout, java.util.function.UnaryOperator<byte[]> headers) {
         List<String> argv = command.argv(sender, recipients);
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -64,7 +70,7 @@ public final class PipeTransport implements AutoCloseable {
         readers.submit(() -> {
             try (OutputStream stdin = process.getOutputStream();
                  InputStream message = new java.io.BufferedInputStream(content.open(), 64 << 10)) {
-                writeMessage(stdin, sender, recipients, message);
+                writeMessage(stdin, sender, recipients, message, headers);
             } catch (IOException e) {
                 // The program may exit without reading everything; its exit code decides.
             }
@@ -100,15 +106,15 @@ public final class PipeTransport implements AutoCloseable {
         return Outcome.DEFERRED;
     }
 
-    private static void writeMessage(OutputStream stdin, String sender, List<String> recipients, InputStream message)
-            throws IOException {
+    private static void writeMessage(OutputStream stdin, String sender, List<String> recipients, InputStream message,
+            java.util.function.UnaryOperator<byte[]> rewrite) throws IOException {
         StringBuilder head = new StringBuilder("Return-Path: <").append(sender).append(">\n");
         for (String r : recipients) {
             head.append("Delivered-To: ").append(r).append('\n');
         }
         stdin.write(head.toString().getBytes(StandardCharsets.UTF_8));
         HeaderBlock headers = HeaderBlock.read(message, 1 << 20).without("Return-Path");
-        writeWithLf(stdin, new java.io.ByteArrayInputStream(headers.toBytes()));
+        writeWithLf(stdin, new java.io.ByteArrayInputStream(rewrite.apply(headers.toBytes())));
         writeWithLf(stdin, message);
         stdin.flush();
     }

@@ -21,13 +21,14 @@ final class SmtpConnection implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpConnection.class);
     private static final Duration QUIT_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Socket socket;
-    private final ReplyReader replies;
-    private final OutputStream wire;
+    private Socket socket;
+    private ReplyReader replies;
+    private OutputStream wire;
     private final SmtpClientConfig config;
     private final NextHop hop;
     private final String remoteMta;
     private EhloCapabilities capabilities = EhloCapabilities.HELO;
+    private boolean encrypted;
     /** A transaction was started and not ended with a reply to "." or RSET. */
     private boolean dirty;
     /** An I/O fault or 421: never reuse, never say QUIT. */
@@ -58,7 +59,7 @@ final class SmtpConnection implements Closeable {
         SmtpReply ehlo = read(SmtpStage.EHLO, config.commandTimeout());
         if (ehlo.positive()) {
             capabilities = EhloCapabilities.parse(ehlo);
-            return null;
+            return hop.tls().attempts() ? startTls() : null;
         }
         if (!ehlo.permanentNegative()) {
             return refused(SmtpStage.EHLO, ehlo);
@@ -68,9 +69,57 @@ final class SmtpConnection implements Closeable {
         SmtpReply helo = read(SmtpStage.HELO, config.commandTimeout());
         if (helo.positive()) {
             capabilities = EhloCapabilities.HELO;
-            return null;
+            return hop.tls().required() ? tlsUnavailable("answers only HELO, so it cannot offer STARTTLS") : null;
         }
         return refused(SmtpStage.HELO, helo);
+    }
+
+    /**
+     * RFC 3207: STARTTLS, the handshake, then EHLO again (everything learnt before TLS is
+     * forgotten). Opportunistic mode goes on in clear text when the hop does not offer it.
+     */
+    private SessionOpening.NotOpened startTls() throws IOException {
+        if (!capabilities.has("STARTTLS")) {
+            return hop.tls().required() ? tlsUnavailable("does not offer STARTTLS") : null;
+        }
+        send("STARTTLS");
+        flush();
+        SmtpReply ready = read(SmtpStage.STARTTLS, config.commandTimeout());
+        if (ready.code() != 220) {
+            if (hop.tls().required() || FailureClassifier.closesSession(ready)) {
+                return refused(SmtpStage.STARTTLS, ready);
+            }
+            return null;
+        }
+        try {
+            socket = ClientTls.upgrade(socket, hop, hop.tls());
+        } catch (IOException e) {
+            broken = true;
+            return new SessionOpening.NotOpened(Outcome.DEFERRED, SmtpStage.STARTTLS, null, remoteMta,
+                    "TLS handshake with " + remoteMta + " failed: " + e.getMessage());
+        }
+        replies = new ReplyReader(new BufferedInputStream(socket.getInputStream(), 8192));
+        wire = new BufferedOutputStream(socket.getOutputStream(), 65536);
+        send("EHLO " + config.heloName());
+        flush();
+        SmtpReply ehlo = read(SmtpStage.EHLO, config.commandTimeout());
+        if (!ehlo.positive()) {
+            return refused(SmtpStage.EHLO, ehlo);
+        }
+        capabilities = EhloCapabilities.parse(ehlo);
+        encrypted = true;
+        return null;
+    }
+
+    /** Required TLS that the hop cannot give: deferred, the queue lifetime bounds the wait. */
+    private SessionOpening.NotOpened tlsUnavailable(String why) {
+        return new SessionOpening.NotOpened(Outcome.DEFERRED, SmtpStage.STARTTLS, null, remoteMta,
+                "TLS is required for route " + hop.name() + " but " + remoteMta + " " + why);
+    }
+
+    /** Whether the session runs over TLS. */
+    boolean encrypted() {
+        return encrypted;
     }
 
     private SessionOpening.NotOpened refused(SmtpStage stage, SmtpReply reply) {

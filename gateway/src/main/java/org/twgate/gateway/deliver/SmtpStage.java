@@ -5,6 +5,7 @@ public enum SmtpStage {
     CONNECT("connect"),
     GREETING("greeting"),
     EHLO("EHLO"),
+    STARTTLS("STARTTLS"),
     HELO("HELO"),
     RSET("RSET"),
     MAIL("MAIL FROM"),

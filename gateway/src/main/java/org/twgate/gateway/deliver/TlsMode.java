@@ -1,11 +1,21 @@
 package org.twgate.gateway.deliver;
 
-/**
- * How a connection to a next hop is protected. Only {@link #NONE} exists yet: STARTTLS
- * comes with its own issue, and this enum is the seam it will extend (OPPORTUNISTIC,
- * REQUIRED).
- */
+/** How a connection to a next hop is protected (STARTTLS, RFC 3207). */
 public enum TlsMode {
     /** Plain SMTP; STARTTLS is not attempted even when advertised. */
-    NONE
+    NONE,
+    /** STARTTLS when the hop offers it, without checking its certificate; plain otherwise. */
+    OPPORTUNISTIC,
+    /** STARTTLS or no delivery (deferred); the certificate is not checked. */
+    REQUIRED,
+    /** STARTTLS or no delivery, and the certificate must be trusted and name the hop. */
+    VERIFY;
+
+    boolean attempts() {
+        return this != NONE;
+    }
+
+    boolean required() {
+        return this == REQUIRED || this == VERIFY;
+    }
 }

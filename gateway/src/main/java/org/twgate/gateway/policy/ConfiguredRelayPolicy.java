@@ -7,9 +7,16 @@ import org.twgate.config.policy.PolicyConfig;
 /** The relay policy of the configuration: tcp.smtp-style client rules and qmail rcpthosts. */
 public final class ConfiguredRelayPolicy implements RelayPolicy {
     private final PolicyConfig policy;
+    private final ConnectorRules connector;
 
-    public ConfiguredRelayPolicy(PolicyConfig policy) {
+    public ConfiguredRelayPolicy(PolicyConfig policy, ConnectorRules connector) {
         this.policy = policy;
+        this.connector = connector;
+    }
+
+    @Override
+    public java.util.Optional<String> connectorRefusal(String recipient) {
+        return connector.refusal(recipient);
     }
 
     @Override

@@ -13,4 +13,12 @@ public interface RelayPolicy {
 
     /** qmail {@code rcpthosts}: mail for this domain is accepted from any allowed client. */
     boolean acceptsDomain(String domain);
+
+    /**
+     * Why the Teamware connector would refuse this recipient (its {@code to.ini} rules), when it
+     * is on its way to the connector; empty when it would accept it or goes elsewhere.
+     */
+    default java.util.Optional<String> connectorRefusal(String recipient) {
+        return java.util.Optional.empty();
+    }
 }

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The policy in force, replaceable at run time by a configuration reload. Each decision reads
  * the current policy once: a client is judged at connect by the policy of that moment, and each
- * RCPT by the policy of its own moment; no session is dropped by a swap.
+ * RCPT by the policy of its own moment; no session is dropped by a swap. Every method of
+ * {@link RelayPolicy}, default ones included, must be forwarded here.
  */
 public final class SwappableRelayPolicy implements RelayPolicy {
     private final AtomicReference<RelayPolicy> current;
@@ -27,5 +28,10 @@ public final class SwappableRelayPolicy implements RelayPolicy {
     @Override
     public boolean acceptsDomain(String domain) {
         return current.get().acceptsDomain(domain);
+    }
+
+    @Override
+    public java.util.Optional<String> connectorRefusal(String recipient) {
+        return current.get().connectorRefusal(recipient);
     }
 }

@@ -166,6 +166,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         StoredMessage stored = m.stored;
         List<JournalRecord> records = new ArrayList<>();
         List<Notifier.FailedRecipient> failed = new ArrayList<>();
+        List<Notifier.RelayedRecipient> relayed = new ArrayList<>();
         for (RecipientOutcome o : outcomes) {
             EnvelopeRecipient r = stored.envelope().recipient(o.recipient());
             String route = router.routeFor(r.address());
@@ -173,11 +174,15 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
                 case DELIVERED -> {
                     m.set(o.recipient(), RecipientState.DELIVERED, o.reply());
                     records.add(JournalRecord.forRecipient(now, Event.DELIVERED, o.recipient(), route, null, o.reply()));
+                    if (!o.hopOffersDsn()) {
+                        // RFC 3461 §5.2.2: the next hop cannot report success; we may owe a notice.
+                        relayed.add(new Notifier.RelayedRecipient(r, route, o.remoteMta(), o.smtpReply()));
+                    }
                 }
                 case FAILED -> {
                     m.set(o.recipient(), RecipientState.FAILED, o.reply());
                     records.add(JournalRecord.forRecipient(now, Event.FAILED, o.recipient(), route, null, o.reply()));
-                    failed.add(new Notifier.FailedRecipient(r, o.reply(), o.remoteMta(), false));
+                    failed.add(new Notifier.FailedRecipient(r, o.reply(), o.remoteMta(), false, o.smtpReply()));
                 }
                 case DEFERRED -> m.set(o.recipient(), RecipientState.PENDING, o.reply());
                 default -> throw new IllegalStateException(o.result().name());
@@ -196,6 +201,16 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         if (!failed.isEmpty()) {
             notifyFailure(stored, failed, now, records);
         }
+        if (!relayed.isEmpty() && !stored.envelope().hasNullSender()) {
+            try {
+                notifier.relayed(stored, relayed);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("queue_id={} event=notice_error action=relayed error=\"{}\"", stored.id(), e.toString());
+            }
+        }
+        if (!m.finished()) {
+            warnOfDelay(m, outcomes, now, records);
+        }
         if (m.finished()) {
             finish(m);
             return;
@@ -211,6 +226,38 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         }
         journal(stored.id(), records);
         schedule(m);
+    }
+
+    /**
+     * Past {@code delay_warning} after arrival, once per message: the pending recipients are
+     * offered to the notifier (which honours NOTIFY=DELAY) and DELAY_NOTIFIED is journalled, so
+     * a restart does not repeat it. A zero warning time switches delay reports off.
+     */
+    private void warnOfDelay(QueuedMessage m, List<RecipientOutcome> outcomes, Instant now,
+            List<JournalRecord> records) {
+        StoredMessage stored = m.stored;
+        Duration warning = retry.delayWarning();
+        if (m.delayNotified || warning == null || warning.isZero() || warning.isNegative()
+                || now.isBefore(stored.envelope().arrival().plus(warning))) {
+            return;
+        }
+        m.delayNotified = true;
+        records.add(JournalRecord.of(now, Event.DELAY_NOTIFIED));
+        if (stored.envelope().hasNullSender()) {
+            return;
+        }
+        Map<Integer, RecipientOutcome> latest = new HashMap<>();
+        outcomes.forEach(o -> latest.put(o.recipient(), o));
+        List<Notifier.DelayedRecipient> delayed = new ArrayList<>();
+        for (EnvelopeRecipient r : m.pending()) {
+            RecipientOutcome o = latest.get(r.index());
+            delayed.add(new Notifier.DelayedRecipient(r, m.lastReply(r.index()), o == null ? null : o.smtpReply()));
+        }
+        try {
+            notifier.delayed(stored, delayed);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("queue_id={} event=notice_error action=delayed error=\"{}\"", stored.id(), e.toString());
+        }
     }
 
     private void notifyFailure(StoredMessage stored, List<Notifier.FailedRecipient> failed, Instant now,

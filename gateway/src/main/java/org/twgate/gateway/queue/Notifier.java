@@ -5,13 +5,41 @@ import java.util.List;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.StoredMessage;
 
-/** Tells a sender what became of their message, by queueing a new message to them. */
+/**
+ * Tells a sender what became of their message, by queueing a new message to them. The queue
+ * calls it with every recipient an outcome applies to; the notifier decides, per recipient's
+ * NOTIFY and per route policy, whether anything is written. Never called for {@code <>}.
+ */
 public interface Notifier {
 
-    /** A recipient that will not be delivered: refused permanently, or out of queue lifetime. */
-    record FailedRecipient(EnvelopeRecipient recipient, String reply, String remoteMta, boolean expired) {
+    /**
+     * A recipient that will not be delivered: refused permanently, or out of queue lifetime.
+     *
+     * @param smtpReply the next hop's reply as it said it, or null when none decided it
+     */
+    record FailedRecipient(EnvelopeRecipient recipient, String reply, String remoteMta, boolean expired,
+            String smtpReply) {
+        public FailedRecipient(EnvelopeRecipient recipient, String reply, String remoteMta, boolean expired) {
+            this(recipient, reply, remoteMta, expired, null);
+        }
     }
 
-    /** Queues one notice covering every recipient that failed in one attempt. Never called for {@code <>}. */
+    /** A recipient handed to a next hop that does not offer DSN (RFC 3461 §5.2.2). */
+    record RelayedRecipient(EnvelopeRecipient recipient, String route, String remoteMta, String smtpReply) {
+    }
+
+    /** A recipient still waiting in the queue past the delay-warning time. */
+    record DelayedRecipient(EnvelopeRecipient recipient, String reply, String smtpReply) {
+    }
+
+    /** Queues one notice covering every recipient that failed in one attempt. */
     void failed(StoredMessage message, List<FailedRecipient> recipients) throws IOException;
+
+    /** Recipients accepted by a next hop without DSN in one attempt: the "relayed" duty. */
+    default void relayed(StoredMessage message, List<RelayedRecipient> recipients) throws IOException {
+    }
+
+    /** The message's pending recipients, once, when it has waited past the warning time. */
+    default void delayed(StoredMessage message, List<DelayedRecipient> recipients) throws IOException {
+    }
 }

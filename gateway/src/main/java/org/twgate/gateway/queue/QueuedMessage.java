@@ -23,6 +23,8 @@ final class QueuedMessage {
     Instant nextAttempt;
     boolean held;
     boolean busy;
+    /** A delay report was already due and dealt with (journalled), so it is never repeated. */
+    boolean delayNotified;
 
     QueuedMessage(StoredMessage stored) {
         this.stored = stored;
@@ -61,8 +63,9 @@ final class QueuedMessage {
                 case HOLD -> m.held = true;
                 case RELEASE -> m.held = false;
                 case RETRY -> m.nextAttempt = null;
+                case DELAY_NOTIFIED -> m.delayNotified = true;
                 default -> {
-                    // NOTIFIED and DELAY_NOTIFIED change nothing about what is still to deliver.
+                    // NOTIFIED changes nothing about what is still to deliver.
                 }
             }
         }

@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Objects;
 import org.twgate.config.ConfigException;
 import org.twgate.config.GatewayConfig;
-import org.twgate.gateway.policy.ConfiguredRelayPolicy;
+import java.util.function.Function;
+import org.twgate.gateway.policy.RelayPolicy;
 import org.twgate.gateway.policy.SwappableRelayPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Re-reads the configuration (and every file it imports) and puts what can change at run time
- * in force: the relay policy (relay clients, tcp.smtp rules, accepted domains, rcpthosts).
+ * in force: the relay policy (relay clients, tcp.smtp rules, accepted domains, rcpthosts) and
+ * the connector acceptance rules mirrored from Teamware ({@code teamware}).
  * An invalid configuration is refused as a whole and the running one kept. Keys bound at start
  * (listen addresses, spool directory, metrics address, routes, limits, threads) are reported as
  * needing a restart rather than half-applied. Sessions and queued mail are untouched.
@@ -28,12 +30,16 @@ public final class ConfigReloader {
 
     private final Source source;
     private final SwappableRelayPolicy policy;
+    private final Function<GatewayConfig, RelayPolicy> policyOf;
     private GatewayConfig running;
 
-    public ConfigReloader(Source source, GatewayConfig running, SwappableRelayPolicy policy) {
+    /** @param policyOf builds the relay policy of a configuration (against the running routes) */
+    public ConfigReloader(Source source, GatewayConfig running, SwappableRelayPolicy policy,
+            Function<GatewayConfig, RelayPolicy> policyOf) {
         this.source = source;
         this.running = running;
         this.policy = policy;
+        this.policyOf = policyOf;
     }
 
     /** One reload; serialised, so two signals in a row apply in order. */
@@ -45,7 +51,14 @@ public final class ConfigReloader {
             LOG.error("event=reload_refused error=\"{}\"", e.getMessage().replace('\n', ' '));
             return new ReloadOutcome.Refused(e.getMessage());
         }
-        policy.replace(new ConfiguredRelayPolicy(next.policy()));
+        RelayPolicy nextPolicy;
+        try {
+            nextPolicy = policyOf.apply(next);
+        } catch (RuntimeException e) {
+            LOG.error("event=reload_refused error=\"{}\"", String.valueOf(e.getMessage()).replace('\n', ' '));
+            return new ReloadOutcome.Refused(String.valueOf(e.getMessage()));
+        }
+        policy.replace(nextPolicy);
         List<String> needRestart = restartOnly(running, next);
         running = next;
         LOG.info("event=reloaded source={} applied=policy need_restart={}", next.source(), needRestart);
@@ -70,6 +83,9 @@ public final class ConfigReloader {
         }
         if (!Objects.equals(a.routes().routes(), b.routes().routes())) {
             changed.add("routes");
+        }
+        if (!Objects.equals(a.rewrite(), b.rewrite())) {
+            changed.add("rewrite");
         }
         if (!Objects.equals(a.metrics(), b.metrics())) {
             changed.add("metrics");

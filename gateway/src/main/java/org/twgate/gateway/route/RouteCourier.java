@@ -5,79 +5,164 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.twgate.config.rewrite.RewriteConfig;
+import org.twgate.config.route.PipePer;
 import org.twgate.config.route.Route;
 import org.twgate.config.route.Transport;
 import org.twgate.gateway.deliver.DeliveryResult;
+import org.twgate.gateway.deliver.HeaderTransform;
+import org.twgate.gateway.deliver.MessageContent;
 import org.twgate.gateway.deliver.NextHop;
 import org.twgate.gateway.deliver.OutboundMessage;
+import org.twgate.gateway.deliver.PipeCommand;
+import org.twgate.gateway.deliver.PipeTransport;
 import org.twgate.gateway.deliver.OutboundRecipient;
 import org.twgate.gateway.deliver.RecipientResult;
 import org.twgate.gateway.deliver.SmtpTransport;
 import org.twgate.gateway.deliver.TlsMode;
+import org.twgate.gateway.notify.ContentHandling;
+import org.twgate.gateway.notify.RouteDsnHooks;
 import org.twgate.gateway.queue.Courier;
 import org.twgate.gateway.queue.RecipientOutcome;
+import org.twgate.gateway.rewrite.EnvelopeRewrite;
+import org.twgate.gateway.rewrite.RecipientRewrite;
+import org.twgate.gateway.rewrite.RewriteLog;
+import org.twgate.gateway.rewrite.RouteRewriter;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.Spool;
 import org.twgate.gateway.spool.StoredMessage;
 
-/** Delivers a spooled message over the route the queue chose, through the SMTP transport. */
+/**
+ * Delivers a spooled message over the route the queue chose, through the SMTP transport,
+ * after the route's rewriting (envelope and headers; recipients it cannot rewrite fail here).
+ */
 public final class RouteCourier implements Courier {
     private final ConfiguredRouter router;
     private final SmtpTransport smtp;
+    private final PipeTransport pipe;
     private final Spool spool;
+    private final RouteDsnHooks dsn;
+    private final RewriteConfig rewriteConfig;
+    private final Map<String, RouteRewriter> rewriters = new ConcurrentHashMap<>();
 
-    public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, Spool spool) {
+    public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, PipeTransport pipe, Spool spool,
+            RouteDsnHooks dsn, RewriteConfig rewriteConfig) {
         this.router = router;
         this.smtp = smtp;
+        this.pipe = pipe;
         this.spool = spool;
+        this.dsn = dsn;
+        this.rewriteConfig = rewriteConfig;
     }
 
     @Override
     public List<RecipientOutcome> deliver(String routeKey, StoredMessage message, List<EnvelopeRecipient> recipients) {
         Route route = router.byKey(routeKey);
+        ContentHandling handling = dsn.beforeDelivery(route, message);
+        if (handling instanceof ContentHandling.Drop drop) {
+            return recipients.stream().map(r -> new RecipientOutcome(r.index(), RecipientOutcome.Result.DELIVERED,
+                    "not sent: " + drop.why(), null, null, true)).toList();
+        }
+        List<RecipientOutcome> outcomes = deliver(routeKey, route, message, recipients,
+                handling instanceof ContentHandling.Replace replace ? replace.content() : null);
+        dsn.afterDelivery(route, message, recipients, outcomes);
+        return outcomes;
+    }
+
+    private List<RecipientOutcome> deliver(String routeKey, Route route, StoredMessage message,
+            List<EnvelopeRecipient> recipients, byte[] replacement) {
+        EnvelopeRewrite rewrite = rewriters.computeIfAbsent(routeKey, k -> RouteRewriter.of(route, rewriteConfig))
+                .rewrite(message.envelope().sender(), recipients);
+        RewriteLog.log(message.id().value(), routeKey, message.envelope().sender(), rewrite);
+        List<RecipientOutcome> out = new ArrayList<>();
+        rewrite.refused().forEach(r -> out.add(new RecipientOutcome(r.received().index(),
+                RecipientOutcome.Result.FAILED, r.diagnostic(), null)));
+        List<RecipientRewrite.Deliverable> deliverable = rewrite.deliverable();
+        if (deliverable.isEmpty()) {
+            return out;
+        }
         if (route.transport() == Transport.PIPE) {
-            List<RecipientOutcome> out = new ArrayList<>();
-            recipients.forEach(r -> out.add(RecipientOutcome.deferred(r.index(),
-                    "local configuration: pipe transport of route " + routeKey + " is not available in this version")));
+            out.addAll(pipe(route, message, rewrite, deliverable, replacement));
             return out;
         }
         if (route.relay().isMx()) {
-            // MX hosts differ per domain: one transaction per recipient domain.
-            Map<String, List<EnvelopeRecipient>> byDomain = new LinkedHashMap<>();
-            for (EnvelopeRecipient r : recipients) {
-                String domain = r.address().substring(r.address().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+            // MX hosts differ per domain: one transaction per (rewritten) recipient domain.
+            Map<String, List<RecipientRewrite.Deliverable>> byDomain = new LinkedHashMap<>();
+            for (RecipientRewrite.Deliverable r : deliverable) {
+                String address = r.outbound().address();
+                String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
                 byDomain.computeIfAbsent(domain, d -> new ArrayList<>()).add(r);
             }
-            List<RecipientOutcome> out = new ArrayList<>();
             byDomain.forEach((domain, group) -> out.addAll(send(
-                    new NextHop(routeKey, domain, 25, false, true, route.finalDelivery(), TlsMode.NONE,
-                            route.maxConnections()), message, group)));
+                    new NextHop(routeKey, domain, 25, false, true, route.finalDelivery(), tlsMode(route),
+                            route.maxConnections()), message, rewrite, group, replacement)));
             return out;
         }
         NextHop hop = new NextHop(routeKey, route.relay().host(), route.relay().port(), route.relay().literalIp(), false,
-                route.finalDelivery(), TlsMode.NONE, route.maxConnections());
-        return send(hop, message, recipients);
+                route.finalDelivery(), tlsMode(route), route.maxConnections());
+        out.addAll(send(hop, message, rewrite, deliverable, replacement));
+        return out;
     }
 
-    private List<RecipientOutcome> send(NextHop hop, StoredMessage message, List<EnvelopeRecipient> recipients) {
-        List<OutboundRecipient> outbound = new ArrayList<>();
-        for (EnvelopeRecipient r : recipients) {
-            outbound.add(new OutboundRecipient(r.address(), r.dsnNotify(), r.orcpt()));
-        }
+    /** @param replacement what to send instead of the stored content (a converted report), or null */
+    private List<RecipientOutcome> send(NextHop hop, StoredMessage message, EnvelopeRewrite rewrite,
+            List<RecipientRewrite.Deliverable> recipients, byte[] replacement) {
+        // ORCPT is the address as received (RFC 3461 §5.2.1); the SMTP client drops it for hops without DSN.
+        List<OutboundRecipient> outbound = recipients.stream().map(RecipientRewrite.Deliverable::outbound).toList();
         var envelope = message.envelope();
-        OutboundMessage out = new OutboundMessage(message.id().value(), envelope.sender(), outbound, envelope.ret(),
-                envelope.envid(), "8BITMIME".equals(envelope.body()), envelope.smtputf8(), message.contentSize(),
-                () -> spool.openContent(message));
-        DeliveryResult result = smtp.deliver(hop, out);
+        OutboundMessage out = new OutboundMessage(message.id().value(), rewrite.sender(), outbound, envelope.ret(),
+                envelope.envid(), "8BITMIME".equals(envelope.body()) || replacement != null, envelope.smtputf8(),
+                replacement == null ? message.contentSize() : replacement.length,
+                replacement == null ? () -> spool.openContent(message) : MessageContent.ofBytes(replacement));
+        HeaderTransform headers = rewrite.headers(recipients).andThen(HeaderTransform.forHop(hop));
+        DeliveryResult result = smtp.deliver(hop, out, headers);
         List<RecipientOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
             RecipientResult r = result.recipients().get(i);
-            outcomes.add(new RecipientOutcome(recipients.get(i).index(), switch (r.outcome()) {
+            outcomes.add(new RecipientOutcome(recipients.get(i).received().index(), switch (r.outcome()) {
                 case DELIVERED -> RecipientOutcome.Result.DELIVERED;
                 case DEFERRED -> RecipientOutcome.Result.DEFERRED;
                 case FAILED -> RecipientOutcome.Result.FAILED;
-            }, r.diagnostic(), r.remoteMta()));
+            }, r.diagnostic(), r.remoteMta(), r.reply() == null ? null : r.reply().oneLine(), result.hopOffersDsn()));
         }
         return outcomes;
+    }
+
+    /**
+     * A pipe route (e.g. torecvm): one run per recipient, or one per message with every
+     * recipient, as the route says. The program is the final delivery agent; it makes its own
+     * delivery reports, so no "relayed" notice is due (reported as a DSN-capable hop).
+     */
+    private List<RecipientOutcome> pipe(Route route, StoredMessage message, EnvelopeRewrite rewrite,
+            List<RecipientRewrite.Deliverable> recipients, byte[] replacement) {
+        PipeCommand command = new PipeCommand(route.pipeCommand());
+        MessageContent content = replacement == null ? () -> spool.openContent(message) : MessageContent.ofBytes(replacement);
+        List<List<RecipientRewrite.Deliverable>> runs = route.pipePer() == PipePer.MESSAGE
+                ? List.of(recipients) : recipients.stream().map(List::of).toList();
+        List<RecipientOutcome> out = new ArrayList<>();
+        for (List<RecipientRewrite.Deliverable> run : runs) {
+            List<String> addresses = run.stream().map(d -> d.outbound().address()).toList();
+            PipeTransport.Result result = pipe.deliver(command, rewrite.sender(), addresses, content,
+                    route.pipeTimeout(), headers -> rewrite.rewriteHeaders(headers, run));
+            RecipientOutcome.Result outcome = switch (result.outcome()) {
+                case DELIVERED -> RecipientOutcome.Result.DELIVERED;
+                case DEFERRED -> RecipientOutcome.Result.DEFERRED;
+                case FAILED -> RecipientOutcome.Result.FAILED;
+            };
+            String program = "pipe:" + command.program();
+            run.forEach(d -> out.add(new RecipientOutcome(d.received().index(), outcome, result.diagnostic(), program,
+                    null, true)));
+        }
+        return out;
+    }
+
+    /** The route's {@code tls} and {@code tls_verify} settings as the SMTP client's mode. */
+    static TlsMode tlsMode(Route route) {
+        return switch (route.tls()) {
+            case NONE -> TlsMode.NONE;
+            case OPPORTUNISTIC -> TlsMode.OPPORTUNISTIC;
+            case REQUIRED -> route.tlsVerify() ? TlsMode.VERIFY : TlsMode.REQUIRED;
+        };
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twgate.gateway.notify.LocalSubmission;
-import org.twgate.gateway.notify.PlainFailureNotice;
+import org.twgate.gateway.notify.DsnCounters;
+import org.twgate.gateway.notify.DsnNotifier;
 import org.twgate.gateway.queue.RecipientOutcome.Result;
 import org.twgate.gateway.spool.Envelope;
 import org.twgate.gateway.spool.EnvelopeRecipient;
@@ -61,7 +62,7 @@ class DeliveryQueueTest {
         DeliveryQueue[] self = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, m -> self[0].enqueue(m), Clock.systemUTC());
         queue = new DeliveryQueue(spool, address -> "default", courier,
-                new PlainFailureNotice("gw.test", spool, submission, Clock.systemUTC()),
+                new DsnNotifier("gw.test", spool, submission, Clock.systemUTC(), lifetime, route -> 0, new DsnCounters()),
                 new RetrySchedule(Duration.ofMillis(20), Duration.ofMillis(100), lifetime, Duration.ofHours(4)),
                 Clock.systemUTC(), 2, QueueListener.NONE);
         self[0] = queue;

@@ -1,0 +1,104 @@
+package org.twgate.gateway.deliver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twgate.config.TlsServerConfig;
+import org.twgate.gateway.accept.AcceptSettings;
+import org.twgate.gateway.accept.ServerTls;
+import org.twgate.gateway.accept.SmtpServer;
+import org.twgate.gateway.policy.RelayPolicy;
+import org.twgate.gateway.spool.Spool;
+import org.twgate.gateway.spool.StoredMessage;
+import org.twgate.testkit.RecordingSmtpServer;
+import org.twgate.testkit.TestKeys;
+
+/** Outbound STARTTLS against twgate's own TLS-capable server, and against a server without it. */
+class StartTlsClientTest {
+    @TempDir
+    Path dir;
+    Spool spool;
+    SmtpServer tlsPeer;
+    SmtpTransport transport;
+    final List<StoredMessage> received = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        spool = Spool.open(dir.resolve("spool"), 2);
+        RelayPolicy open = new RelayPolicy() {
+            @Override
+            public ClientVerdict client(InetAddress address) {
+                return new ClientVerdict(true, true, "test");
+            }
+
+            @Override
+            public boolean acceptsDomain(String domain) {
+                return true;
+            }
+        };
+        TlsServerConfig tls = new TlsServerConfig(Optional.of(TestKeys.pkcs12(dir)), TestKeys.PASSWORD,
+                Optional.empty(), Optional.empty(), List.of(), List.of());
+        tlsPeer = new SmtpServer(AcceptSettings.of("peer.test", 512, 10, 1 << 20, 1 << 20, 50, false, 10, 10,
+                Duration.ofSeconds(30), false), open, spool, (m, stored, reply) -> {
+                    if (stored != null) {
+                        received.add(stored);
+                    }
+                }, 1, Clock.systemUTC(), ServerTls.startTls(tls));
+        tlsPeer.start(List.of(new InetSocketAddress("127.0.0.1", 0)));
+        transport = new SmtpTransport(SmtpClientConfig.defaults("gw.test"), domain -> List.of());
+    }
+
+    @AfterEach
+    void stop() {
+        transport.close();
+        tlsPeer.shutdown(Duration.ofSeconds(2));
+        spool.close();
+    }
+
+    private DeliveryResult send(int port, TlsMode mode) {
+        NextHop hop = new NextHop("tls-" + mode, "127.0.0.1", port, true, false, false, mode, 2);
+        return transport.deliver(hop, OutboundMessage.of("Q1", "a@company.com", List.of(OutboundRecipient.of("b@x.test")),
+                "Subject: tls\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void opportunisticAndRequiredTlsDeliverEncrypted() {
+        int port = tlsPeer.boundAddresses().get(0).getPort();
+        assertThat(send(port, TlsMode.OPPORTUNISTIC).allDelivered()).isTrue();
+        assertThat(send(port, TlsMode.REQUIRED).allDelivered()).isTrue();
+        assertThat(received).hasSize(2).allMatch(m -> m.envelope().protocol().equals("ESMTPS"));
+    }
+
+    @Test
+    void verifiedTlsRefusesAnUntrustedCertificateAndDefers() {
+        DeliveryResult result = send(tlsPeer.boundAddresses().get(0).getPort(), TlsMode.VERIFY);
+        RecipientResult r = result.recipients().get(0);
+        assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(r.diagnostic()).startsWith("TLS handshake with 127.0.0.1 [127.0.0.1]:").contains("failed");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void requiredTlsFailsCleanlyAgainstAServerWithoutStartTls() throws Exception {
+        try (RecordingSmtpServer plain = RecordingSmtpServer.start()) {
+            RecipientResult r = send(plain.port(), TlsMode.REQUIRED).recipients().get(0);
+            assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+            assertThat(r.diagnostic()).isEqualTo("TLS is required for route tls-REQUIRED but 127.0.0.1 [127.0.0.1]:"
+                    + plain.port() + " does not offer STARTTLS");
+            assertThat(plain.transactions()).isEmpty();
+            assertThat(send(plain.port(), TlsMode.OPPORTUNISTIC).allDelivered()).as("opportunistic goes on in clear").isTrue();
+        }
+    }
+}
