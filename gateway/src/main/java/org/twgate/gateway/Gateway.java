@@ -59,7 +59,7 @@ public final class Gateway implements AutoCloseable {
     private final DeliveryQueue queue;
     private final SmtpServer server;
     private final ControlServer control;
-    private final DsnCounters dsnCounters = new DsnCounters();
+    private final DsnCounters dsnCounters;
     private final GatewayMetrics metrics;
     private final SwappableRelayPolicy policy;
     private final java.util.function.Function<GatewayConfig, org.twgate.gateway.policy.RelayPolicy> policyOf;
@@ -73,13 +73,16 @@ public final class Gateway implements AutoCloseable {
         // Key material first: a bad key store must fail the start before anything is opened.
         Encryption startTls = serverConfig.tls().isPresent() ? ServerTls.startTls(serverConfig.tls().get()) : null;
         this.metrics = new GatewayMetrics(clock);
+        this.dsnCounters = new DsnCounters((action, disposition) ->
+                metrics.dsn(action, org.twgate.gateway.metrics.DsnDisposition.valueOf(disposition)));
         this.spool = Spool.open(spoolConfig.directory(), SPOOL_IO_THREADS);
         ConfiguredRouter router = new ConfiguredRouter(config.routes(), delivery.maxConnectionsPerRoute());
         this.smtp = new SmtpTransport(clientConfig(delivery), new JndiMxResolver(5000, 2));
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
         this.queue = new DeliveryQueue(spool, router,
-                new RouteCourier(router, smtp, pipe, spool, dsnHooks(serverConfig, clock), config.rewrite()),
+                new RouteCourier(router, smtp, pipe, spool, dsnHooks(serverConfig, clock), config.rewrite(),
+                        metrics::rewrite),
                 new DsnNotifier(serverConfig.hostname(), spool, submission, clock, spoolConfig.maxLifetime(),
                         route -> router.byKey(route).deliverRelayedDsn(), dsnCounters),
                 new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),

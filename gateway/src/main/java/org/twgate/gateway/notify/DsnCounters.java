@@ -8,11 +8,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * counters until the metrics issue registers them with Micrometer.
  */
 public final class DsnCounters {
+    /** Receives each DSN event: the action and what the policy did (report, message, discarded, suppressed). */
+    private final java.util.function.BiConsumer<org.twgate.dsn.status.Action, String> events;
     private final AtomicLong relayedNoticesDiscarded = new AtomicLong();
     private final AtomicLong arrivingRelayedReportsDiscarded = new AtomicLong();
     private final AtomicLong arrivingRelayedReportsConverted = new AtomicLong();
     private final AtomicLong reportsQueued = new AtomicLong();
     private final AtomicLong qmailBouncesConverted = new AtomicLong();
+
+    public DsnCounters() {
+        this((action, disposition) -> { });
+    }
+
+    /** @param events told of every event below as it happens (the metrics stage listens here) */
+    public DsnCounters(java.util.function.BiConsumer<org.twgate.dsn.status.Action, String> events) {
+        this.events = events;
+    }
 
     /** Relayed notices twgate owed but did not write, per the route's policy 2. */
     public long relayedNoticesDiscarded() {
@@ -40,21 +51,30 @@ public final class DsnCounters {
 
     void relayedNoticeDiscarded(int recipients) {
         relayedNoticesDiscarded.addAndGet(recipients);
+        events.accept(org.twgate.dsn.status.Action.RELAYED, "DISCARDED");
     }
 
     void arrivingRelayedReportDiscarded() {
         arrivingRelayedReportsDiscarded.incrementAndGet();
+        events.accept(org.twgate.dsn.status.Action.RELAYED, "DISCARDED");
     }
 
     void arrivingRelayedReportConverted() {
         arrivingRelayedReportsConverted.incrementAndGet();
+        events.accept(org.twgate.dsn.status.Action.RELAYED, "MESSAGE");
     }
 
-    void reportQueued() {
+    void reportQueued(org.twgate.dsn.status.Action action, boolean asReport) {
         reportsQueued.incrementAndGet();
+        events.accept(action, asReport ? "REPORT" : "MESSAGE");
+    }
+
+    void reportSuppressed(org.twgate.dsn.status.Action action) {
+        events.accept(action, "SUPPRESSED");
     }
 
     void qmailBounceConverted() {
         qmailBouncesConverted.incrementAndGet();
+        events.accept(org.twgate.dsn.status.Action.FAILED, "REPORT");
     }
 }

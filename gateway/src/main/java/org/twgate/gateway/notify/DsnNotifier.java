@@ -119,6 +119,7 @@ public final class DsnNotifier implements Notifier {
         }
         ReportVerdict verdict = ReportDetector.classify(headers, message.envelope().sender());
         if (verdict.isReport()) {
+            counters.reportSuppressed(org.twgate.dsn.status.Action.parse(action));
             LOG.info("queue_id={} event=dsn_suppressed action={} reason={}", message.id(), action, verdict);
             return false;
         }
@@ -137,7 +138,7 @@ public final class DsnNotifier implements Notifier {
             }
         }
         var id = submission.submit("", sender, out.toByteArray());
-        counters.reportQueued();
+        counters.reportQueued(report.headlineAction(), asReport);
         LOG.info("queue_id={} event=dsn_queued action={} form={} dsn_id={} to=<{}> recipients={}", message.id(),
                 report.headlineAction().fieldValue(), asReport ? "report" : "text", id, sender,
                 report.recipients().stream().map(r -> "<" + r.finalRecipient() + ">").toList());

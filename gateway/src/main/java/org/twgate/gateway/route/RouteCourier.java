@@ -44,10 +44,13 @@ public final class RouteCourier implements Courier {
     private final Spool spool;
     private final RouteDsnHooks dsn;
     private final RewriteConfig rewriteConfig;
+    private final java.util.function.Consumer<String> rewritten;
     private final Map<String, RouteRewriter> rewriters = new ConcurrentHashMap<>();
 
+    /** @param rewritten told the rule-set name each time a recipient address is rewritten (metrics) */
     public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, PipeTransport pipe, Spool spool,
-            RouteDsnHooks dsn, RewriteConfig rewriteConfig) {
+            RouteDsnHooks dsn, RewriteConfig rewriteConfig, java.util.function.Consumer<String> rewritten) {
+        this.rewritten = rewritten;
         this.router = router;
         this.smtp = smtp;
         this.pipe = pipe;
@@ -75,6 +78,8 @@ public final class RouteCourier implements Courier {
         EnvelopeRewrite rewrite = rewriters.computeIfAbsent(routeKey, k -> RouteRewriter.of(route, rewriteConfig))
                 .rewrite(message.envelope().sender(), recipients);
         RewriteLog.log(message.id().value(), routeKey, message.envelope().sender(), rewrite);
+        rewrite.deliverable().stream().filter(RecipientRewrite.Deliverable::changed)
+                .filter(d -> route.rewrite() != null).forEach(d -> rewritten.accept(route.rewrite()));
         List<RecipientOutcome> out = new ArrayList<>();
         rewrite.refused().forEach(r -> out.add(new RecipientOutcome(r.received().index(),
                 RecipientOutcome.Result.FAILED, r.diagnostic(), null)));
