@@ -111,20 +111,20 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- small tools
-free_port() { # a loopback TCP port nobody listens on
+free_port() { # a loopback TCP port no socket uses, below the ephemeral range (32768-)
     local port
     for _ in $(seq 50); do
-        port=$((20000 + RANDOM % 30000))
-        [[ -z $(ss -Hltn "sport = :$port") ]] && { echo "$port"; return; }
+        port=$((20000 + RANDOM % 12000))
+        [[ -z $(ss -Htan "sport = :$port") ]] && { echo "$port"; return; }
     done
     die "no free port found"
 }
 
-await_listen() { # port pid what
+await_listen() { # port pid: 0 once listening; 1 if the process exits or 30 s pass
     local deadline=$((SECONDS + 30))
     until [[ -n $(ss -Hltn "src 127.0.0.1 and sport = :$1") ]]; do
-        kill -0 "$2" 2>/dev/null || die "$3 exited before listening on 127.0.0.1:$1"
-        ((SECONDS < deadline)) || die "$3 did not listen on 127.0.0.1:$1 within 30 s"
+        kill -0 "$2" 2>/dev/null || return 1
+        ((SECONDS < deadline)) || return 1
         sleep 0.05
     done
 }
@@ -178,10 +178,13 @@ metrics:
 YAML
     # shellcheck disable=SC2086 # TWGATE_JAVA_OPTS is a list of options
     (cd "$dir" && exec java ${TWGATE_JAVA_OPTS:-} -jar "$jar" run --config "$dir/twgate.yaml") \
-        >"$dir/twgate.log" 2>&1 &
+        >>"$dir/twgate.log" 2>&1 &
     relay_pid=$!
     pids+=("$relay_pid")
-    await_listen "$relay_port" "$relay_pid" twgate
+    await_listen "$relay_port" "$relay_pid" && return
+    stop_pid "$relay_pid" 10
+    log "twgate did not listen on 127.0.0.1:$relay_port: $(tail -n 2 "$dir/twgate.log")"
+    return 1
 }
 
 start_postfix() { # dir sink-port -> sets relay_pid (the master), relay_port
@@ -213,9 +216,43 @@ CF
     postconf -c "$conf" -Me "127.0.0.1:$relay_port/inet = 127.0.0.1:$relay_port inet n - n - - smtpd"
     postconf -c "$conf" -F '*/*/chroot = n' # a chroot would need /etc copied into the queue
     postfix_confs+=("$conf")
-    postfix -c "$conf" start >"$dir/postfix-start.log" 2>&1 || die "postfix did not start: $(tail -3 "$dir/postfix-start.log")"
-    relay_pid=$(tr -d ' \n' <"$dir/queue/pid/master.pid")
-    await_listen "$relay_port" "$relay_pid" "postfix master"
+    if postfix -c "$conf" start >>"$dir/postfix-start.log" 2>&1; then
+        relay_pid=$(tr -d ' \n' <"$dir/queue/pid/master.pid")
+        await_listen "$relay_port" "$relay_pid" && return
+    fi
+    stop_postfix "$conf"
+    log "postfix did not listen on 127.0.0.1:$relay_port: $(tail -n 2 "$dir/postfix-start.log" "$dir/maillog" 2>&1)"
+    rm -rf "$conf" "$dir/queue" "$dir/data"
+    return 1
+}
+
+start_sink() { # dir milestone... -> sets sink_port, sink_pid, watch_pid
+    local dir=$1
+    shift
+    sink_port=$(free_port)
+    rm -f "$dir/sink.fifo"
+    mkfifo "$dir/sink.fifo"
+    perl "$here/sink-watch.pl" "$dir/watch" "$@" <"$dir/sink.fifo" &
+    watch_pid=$!
+    pids+=("$watch_pid")
+    smtp-sink -c -u nobody "127.0.0.1:$sink_port" 1024 >"$dir/sink.fifo" 2>>"$dir/sink.err" &
+    sink_pid=$!
+    pids+=("$sink_pid")
+    await_listen "$sink_port" "$sink_pid" && return
+    stop_pid "$sink_pid" 2
+    stop_pid "$watch_pid" 2
+    log "smtp-sink did not listen on 127.0.0.1:$sink_port: $(tail -n 2 "$dir/sink.err")"
+    return 1
+}
+
+# Another program may take a port between our check and our bind (other people's tests
+# run on this machine too): each start gets three ports to try.
+with_retries() { # function args...
+    local attempt
+    for attempt in 1 2 3; do
+        "$@" && return
+    done
+    die "$1 failed three times"
 }
 
 relay_ticks() { # system pid
@@ -245,19 +282,10 @@ run_trial() { # system round case msgs size sessions rcpts
     local target=$((warmup + msgs)) cpu0 cpu1 t0 t1 status=ok hwm=0 rate cpu_ms final sampler=""
     mkdir -p "$dir"
 
-    sink_port=$(free_port)
-    mkfifo "$dir/sink.fifo"
-    perl "$here/sink-watch.pl" "$dir/watch" "$warmup" "$target" <"$dir/sink.fifo" &
-    watch_pid=$!
-    pids+=("$watch_pid")
-    smtp-sink -c -u nobody "127.0.0.1:$sink_port" 1024 >"$dir/sink.fifo" 2>"$dir/sink.err" &
-    sink_pid=$!
-    pids+=("$sink_pid")
-    await_listen "$sink_port" "$sink_pid" smtp-sink
-
+    with_retries start_sink "$dir" "$warmup" "$target"
     case $system in
-        twgate) start_twgate "$dir" "$sink_port" ;;
-        postfix) start_postfix "$dir" "$sink_port" ;;
+        twgate) with_retries start_twgate "$dir" "$sink_port" ;;
+        postfix) with_retries start_postfix "$dir" "$sink_port" ;;
         direct) relay_port=$sink_port ;;
     esac
 
