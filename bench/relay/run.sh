@@ -10,7 +10,8 @@
 #   --install    apt-get install postfix (debconf "No configuration") and keep its default
 #                instance stopped and disabled, then run
 # Environment: TWGATE_JAR (default gateway/target/twgate.jar, built if missing),
-#   TWGATE_JAVA_OPTS (extra JVM options), TRIAL_TIMEOUT (s, default 120),
+#   TWGATE_JAVA_OPTS (extra JVM options), CASES (names of the cases to run, default all),
+#   TRIAL_TIMEOUT (s, default 120),
 #   RUN_DEADLINE (s, default 1080: no new round starts after it), BENCH_TMP (default /var/tmp),
 #   RESULTS_DIR (default this folder), KEEP=1 (keep the work dir), SAMPLES=1 (take jcmd
 #   Thread.print samples of twgate during its trials into RESULTS_DIR/samples-<date>/; this
@@ -38,7 +39,8 @@ trial_timeout=${TRIAL_TIMEOUT:-120}
 run_deadline=${RUN_DEADLINE:-1080}
 results_dir=${RESULTS_DIR:-$here}
 jar=${TWGATE_JAR:-$repo/gateway/target/twgate.jar}
-warmup=$((1000 / scale))
+small_warmup=$((1000 / scale)) # 4 KiB messages before every trial
+large_warmup=$((50 / scale))   # and this many of the case's own size when it is larger
 
 # The cases of issue 2: name messages size sessions recipients-per-message.
 cases=(
@@ -47,6 +49,13 @@ cases=(
     "1MiB-10sess $((200 / scale)) 1048576 10 1"
     "4KiB-10rcpt $((2000 / scale)) 4096 20 10"
 )
+
+if [[ -n ${CASES:-} ]]; then # e.g. CASES="1MiB-10sess 4KiB-1sess": only these
+    chosen=()
+    for spec in "${cases[@]}"; do [[ " $CASES " == *" ${spec%% *} "* ]] && chosen+=("$spec"); done
+    ((${#chosen[@]})) || { echo "run.sh: CASES='$CASES' names none of: ${cases[*]%% *}" >&2; exit 2; }
+    cases=("${chosen[@]}")
+fi
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FATAL: $*"; exit 1; }
@@ -274,12 +283,14 @@ sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid l
 }
 
 # ---------------------------------------------------------------- one trial
-# Appends to $raw: system case round msgs/s cpu-ms-per-msg peak-rss-MiB status. Runs in the
+# Appends to $raw: system case round msgs/s cpu-ms-per-msg peak-rss-MiB status sink-cpu-ms-per-msg. Runs in the
 # main shell (never in $(...)), so the EXIT trap knows every process it started.
 run_trial() { # system round case msgs size sessions rcpts
     local system=$1 round=$2 name=$3 msgs=$4 size=$5 sessions=$6 rcpts=$7
     local dir=$work/$system-$name-$round sink_port sink_pid watch_pid relay_pid="" relay_port
-    local target=$((warmup + msgs)) cpu0 cpu1 t0 t1 status=ok hwm=0 rate cpu_ms final sampler=""
+    local warmup=$small_warmup
+    ((size > 4096)) && warmup=$((small_warmup + large_warmup))
+    local target=$((warmup + msgs)) cpu0 cpu1 sink0 sink1 sink_ms t0 t1 status=ok hwm=0 rate cpu_ms final sampler=""
     mkdir -p "$dir"
 
     with_retries start_sink "$dir" "$warmup" "$target"
@@ -291,12 +302,18 @@ run_trial() { # system round case msgs size sessions rcpts
 
     local source=(smtp-source -d -M source.bench.invalid -f sender@source.bench.invalid
         -t rcpt@sink.bench.invalid)
-    # Warm-up, not counted: JIT for twgate, process start-up for Postfix.
-    timeout "$trial_timeout" "${source[@]}" -s 10 -m "$warmup" -l 4096 "127.0.0.1:$relay_port" \
+    # Warm-up, not counted: JIT for twgate (also of the large-message paths, which 4 KiB
+    # messages never reach), process start-up and connection caches for Postfix.
+    timeout "$trial_timeout" "${source[@]}" -s 10 -m "$small_warmup" -l 4096 "127.0.0.1:$relay_port" \
         2>>"$dir/source.err" || die "$system: warm-up send failed: $(tail -2 "$dir/source.err")"
+    if ((warmup > small_warmup)); then
+        timeout "$trial_timeout" "${source[@]}" -s "$sessions" -m "$large_warmup" -l "$size" \
+            "127.0.0.1:$relay_port" 2>>"$dir/source.err" || die "$system: warm-up send failed"
+    fi
     await_milestone "$dir/watch" "$warmup" 60 || die "$system: warm-up never reached the sink"
 
     [[ -n $relay_pid ]] && cpu0=$(relay_ticks "$system" "$relay_pid") || cpu0=0
+    sink0=$(cpu_ticks "$sink_pid")
     if [[ ${SAMPLES:-0} == 1 && $system == twgate ]]; then
         sample_threads "$relay_pid" "$samples_dir" "$name-r$round" &
         sampler=$!
@@ -310,6 +327,7 @@ run_trial() { # system round case msgs size sessions rcpts
     if ! await_milestone "$dir/watch" "$target" "$trial_timeout"; then
         [[ $status == ok ]] && status="timeout"
     fi
+    sink1=$(cpu_ticks "$sink_pid")
     if [[ -n $relay_pid ]]; then
         cpu1=$(relay_ticks "$system" "$relay_pid")
         [[ $system == twgate ]] && hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$relay_pid/status")
@@ -334,20 +352,21 @@ run_trial() { # system round case msgs size sessions rcpts
     fi
     cpu_ms=$(awk -v d=$((cpu1 - cpu0)) -v n="$msgs" -v hz="$clk_tck" 'BEGIN {printf "%.3f", d * 1000 / hz / n}')
     [[ $system == direct ]] && cpu_ms=NA
+    sink_ms=$(awk -v d=$((sink1 - sink0)) -v n="$msgs" -v hz="$clk_tck" 'BEGIN {printf "%.3f", d * 1000 / hz / n}')
     [[ $system == twgate ]] && hwm=$((hwm / 1024)) || hwm=NA
     if [[ $status != ok ]]; then
         log "$system $name round $round: $status; last lines of its logs:"
         tail -n 5 "$dir"/*.log "$dir/source.err" "$dir/maillog" 2>/dev/null | sed 's/^/    /' >&2 || true
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$name" "$round" "$rate" "$cpu_ms" "$hwm" "$status" >>"$raw"
-    log "$system $name round $round: $rate msgs/s, $cpu_ms ms CPU/msg, peak RSS $hwm MiB, $status"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$name" "$round" "$rate" "$cpu_ms" "$hwm" "$status" "$sink_ms" >>"$raw"
+    log "$system $name round $round: $rate msgs/s, $cpu_ms ms CPU/msg, peak RSS $hwm MiB, $status, sink $sink_ms ms CPU/msg"
     rm -rf "$dir/spool" "$dir/queue" # the next trial's fsyncs should not pay for this one's files
 }
 
 # ---------------------------------------------------------------- the run
 raw=$work/raw.tsv
 started=$SECONDS
-log "work dir $work; $rounds rounds; message counts divided by $scale; warm-up $warmup msgs"
+log "work dir $work; $rounds rounds; message counts divided by $scale"
 for ((round = 1; round <= rounds; round++)); do
     if ((round > 2 && SECONDS - started > run_deadline)); then
         log "run deadline (${run_deadline}s) passed: stopping after $((round - 1)) rounds"
@@ -373,7 +392,8 @@ column_of() { # system case column(4 rate, 5 cpu, 6 rss)
 fmt() { awk -v x="$1" -v f="$2" 'BEGIN {if (x == "NA") print "NA"; else printf f, x}'; }
 
 report=$results_dir/results-$date_tag.md
-commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
+# The last commit that changed what runs (the gateway and the libraries it is built from).
+commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml 2>/dev/null || echo unknown)
 {
     echo "# Relay benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
@@ -395,7 +415,7 @@ commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
             "$(fmt "$(column_of twgate "$name" 6 | median)" %.0f) |"
     done
     echo
-    echo "Every trial (system, case, round, msgs/s, CPU ms/msg, peak RSS MiB, status):"
+    echo "Every trial (system, case, round, msgs/s, relay CPU ms/msg, peak RSS MiB, status, smtp-sink CPU ms/msg):"
     echo
     echo '```'
     column -t -s $'\t' "$raw" 2>/dev/null || tr '\t' ' ' <"$raw"
@@ -403,7 +423,7 @@ commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
 } >"$report"
 cat "$report"
 log "written to $report in $((SECONDS - started)) s"
-if grep -qv $'\tok$' "$raw"; then
+if awk -F '\t' '$7 != "ok" {bad = 1} END {exit !bad}' "$raw"; then
     log "some trials did not complete: see the status column"
     exit 1
 fi
