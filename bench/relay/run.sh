@@ -81,8 +81,8 @@ fi
 # ---------------------------------------------------------------- cleanup, whatever happens
 work=$(mktemp -d "${BENCH_TMP:-/var/tmp}/twgate-bench.XXXXXX")
 chmod 755 "$work" # Postfix daemons run as user postfix and must reach their queue below it
-pids=()           # every process this script started and may still have to stop
-postfix_confs=()  # every private Postfix instance this script started
+pids=()           # every process this script started and has not stopped yet
+postfix_confs=()  # every private Postfix instance this script started and has not stopped yet
 
 stop_pid() { # pid [grace seconds]: TERM, wait up to grace, then KILL
     local pid=$1 grace=${2:-5} deadline
@@ -92,6 +92,14 @@ stop_pid() { # pid [grace seconds]: TERM, wait up to grace, then KILL
     while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.05; done
     kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
+    forget pids "$pid" # its number may be reused by someone else's process later
+}
+
+forget() { # array-name value: removes value from the named array
+    local -n list=$1
+    local kept=() item
+    for item in "${list[@]}"; do [[ $item == "$2" ]] || kept+=("$item"); done
+    list=("${kept[@]}")
 }
 
 stop_postfix() { # config dir
@@ -106,6 +114,7 @@ stop_postfix() { # config dir
             kill -KILL "$master" 2>/dev/null || true
         fi
     fi
+    forget postfix_confs "$conf"
 }
 
 cleanup() {
@@ -341,6 +350,7 @@ run_trial() { # system round case msgs size sessions rcpts
     [[ -n $sampler ]] && stop_pid "$sampler" 2
     stop_pid "$sink_pid" 2
     wait "$watch_pid" 2>/dev/null || true
+    forget pids "$watch_pid"
     final=$(awk '$1 == "final" {print $2}' "$dir/watch")
     if [[ $status == ok ]]; then
         t1=$(awk -v m="$target" '$1 == "reached" && $2 == m {print $4}' "$dir/watch")
