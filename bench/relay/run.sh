@@ -1,0 +1,439 @@
+#!/usr/bin/env bash
+# Relay benchmark of issue 2: smtp-source -> {twgate | Postfix | nothing} -> smtp-sink on
+# loopback, counted end to end (until the sink has every message), alternating twgate and
+# Postfix in one run so the ratio between them is measured under the same machine noise.
+# See README.md beside this file for what it measures and how to read the output.
+#
+# Usage: bench/relay/run.sh [--rounds N] [--quick] [--install]
+#   --rounds N   rounds per system (default 3; at least 2); the median is reported
+#   --quick      one tenth of every message count (a smoke run; figures not comparable)
+#   --install    apt-get install postfix (debconf "No configuration") and keep its default
+#                instance stopped and disabled, then run
+# Environment: TWGATE_JAR (default gateway/target/twgate.jar, built if missing),
+#   TWGATE_JAVA_OPTS (extra JVM options), CASES (names of the cases to run, default all),
+#   TRIAL_TIMEOUT (s, default 120),
+#   RUN_DEADLINE (s, default 1080: no new round starts after it), BENCH_TMP (default /var/tmp),
+#   RESULTS_DIR (default this folder), KEEP=1 (keep the work dir), SAMPLES=1 (take jcmd
+#   Thread.print samples of twgate during its trials into RESULTS_DIR/samples-<date>/; this
+#   costs CPU and so lowers twgate's figures: use it to look, not to measure).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+
+rounds=3
+scale=1
+install=0
+while (($#)); do
+    case "$1" in
+        --rounds) rounds=$2; shift 2 ;;
+        --quick) scale=10; shift ;;
+        --install) install=1; shift ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+    esac
+done
+((rounds >= 2)) || { echo "run.sh: --rounds must be at least 2 (a median of one is no median)" >&2; exit 2; }
+
+trial_timeout=${TRIAL_TIMEOUT:-120}
+run_deadline=${RUN_DEADLINE:-1080}
+results_dir=${RESULTS_DIR:-$here}
+jar=${TWGATE_JAR:-$repo/gateway/target/twgate.jar}
+small_warmup=$((1000 / scale)) # 4 KiB messages before every trial
+large_warmup=$((50 / scale))   # and this many of the case's own size when it is larger
+
+# The cases of issue 2: name messages size sessions recipients-per-message.
+cases=(
+    "4KiB-20sess $((10000 / scale)) 4096 20 1"
+    "4KiB-1sess $((10000 / scale)) 4096 1 1"
+    "1MiB-10sess $((200 / scale)) 1048576 10 1"
+    "4KiB-10rcpt $((2000 / scale)) 4096 20 10"
+)
+
+if [[ -n ${CASES:-} ]]; then # e.g. CASES="1MiB-10sess 4KiB-1sess": only these
+    chosen=()
+    for spec in "${cases[@]}"; do [[ " $CASES " == *" ${spec%% *} "* ]] && chosen+=("$spec"); done
+    ((${#chosen[@]})) || { echo "run.sh: CASES='$CASES' names none of: ${cases[*]%% *}" >&2; exit 2; }
+    cases=("${chosen[@]}")
+fi
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FATAL: $*"; exit 1; }
+
+# ---------------------------------------------------------------- prerequisites
+if ((install)); then
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+    DEBIAN_FRONTEND=noninteractive apt-get install -y postfix >/dev/null
+fi
+# Never let the distribution's own instance run: it is no part of the benchmark.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled postfix >/dev/null 2>&1; then
+    systemctl disable --now postfix >/dev/null 2>&1 || true
+fi
+for tool in smtp-source smtp-sink postfix postconf perl java ss timeout; do
+    command -v "$tool" >/dev/null || die "'$tool' not found (Debian: apt-get install postfix; see README.md)"
+done
+((EUID == 0)) || die "run as root: a private Postfix instance needs root to start"
+if [[ ! -f $jar ]]; then
+    log "building $jar"
+    (cd "$repo" && mvn -B -q -DskipTests package -pl gateway -am) || die "build failed"
+fi
+
+# ---------------------------------------------------------------- cleanup, whatever happens
+work=$(mktemp -d "${BENCH_TMP:-/var/tmp}/twgate-bench.XXXXXX")
+chmod 755 "$work" # Postfix daemons run as user postfix and must reach their queue below it
+pids=()           # every process this script started and has not stopped yet
+postfix_confs=()  # every private Postfix instance this script started and has not stopped yet
+
+stop_pid() { # pid [grace seconds]: TERM, wait up to grace, then KILL
+    local pid=$1 grace=${2:-5} deadline
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    deadline=$((SECONDS + grace))
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.05; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    forget pids "$pid" # its number may be reused by someone else's process later
+}
+
+forget() { # array-name value: removes value from the named array
+    local -n list=$1
+    local kept=() item
+    for item in "${list[@]}"; do [[ $item == "$2" ]] || kept+=("$item"); done
+    list=("${kept[@]}")
+}
+
+stop_postfix() { # config dir
+    local conf=$1 master="" deadline
+    [[ -f $conf/../queue/pid/master.pid ]] && master=$(tr -d ' \n' <"$conf/../queue/pid/master.pid")
+    postfix -c "$conf" stop >/dev/null 2>&1 || true
+    if [[ -n $master ]]; then
+        deadline=$((SECONDS + 10))
+        while kill -0 "$master" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.05; done
+        if kill -0 "$master" 2>/dev/null; then
+            pkill -KILL -P "$master" 2>/dev/null || true
+            kill -KILL "$master" 2>/dev/null || true
+        fi
+    fi
+    forget postfix_confs "$conf"
+}
+
+cleanup() {
+    local rc=$? pid conf
+    trap - EXIT INT TERM
+    for conf in "${postfix_confs[@]}"; do stop_postfix "$conf"; done
+    for pid in "${pids[@]}"; do stop_pid "$pid" 2; done
+    if [[ ${KEEP:-0} == 1 ]]; then log "work dir kept: $work"; else rm -rf "$work"; fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- small tools
+free_port() { # a loopback TCP port no socket uses, below the ephemeral range (32768-)
+    local port
+    for _ in $(seq 50); do
+        port=$((20000 + RANDOM % 12000))
+        [[ -z $(ss -Htan "sport = :$port") ]] && { echo "$port"; return; }
+    done
+    die "no free port found"
+}
+
+await_listen() { # port pid: 0 once listening; 1 if the process exits or 30 s pass
+    local deadline=$((SECONDS + 30))
+    until [[ -n $(ss -Hltn "src 127.0.0.1 and sport = :$1") ]]; do
+        kill -0 "$2" 2>/dev/null || return 1
+        ((SECONDS < deadline)) || return 1
+        sleep 0.05
+    done
+}
+
+cpu_ticks() { # utime+stime(+cutime+cstime with "children") of one pid, in clock ticks
+    local stat rest
+    stat=$(<"/proc/$1/stat") || { echo 0; return; }
+    rest=${stat##*) }                   # fields from 3 on; the command name may hold spaces
+    read -r -a f <<<"$rest"             # f[0] is field 3, so field N is f[N-3]
+    if [[ ${2:-} == children ]]; then echo $((f[11] + f[12] + f[13] + f[14]))
+    else echo $((f[11] + f[12])); fi
+}
+
+postfix_ticks() { # the whole instance: master with its reaped children, plus live children
+    local master=$1 total child
+    total=$(cpu_ticks "$master" children)
+    for child in $(pgrep -P "$master" || true); do total=$((total + $(cpu_ticks "$child"))); done
+    echo "$total"
+}
+
+await_milestone() { # watch-file milestone deadline-seconds: 0 when reached
+    local deadline=$((SECONDS + $3))
+    until grep -q "^reached $2 " "$1" 2>/dev/null; do
+        ((SECONDS < deadline)) || return 1
+        sleep 0.05
+    done
+}
+
+clk_tck=$(getconf CLK_TCK)
+date_tag=$(date +%Y-%m-%d)
+samples_dir=$results_dir/samples-$date_tag
+
+# ---------------------------------------------------------------- the relays
+start_twgate() { # dir sink-port -> sets relay_pid, relay_port
+    local dir=$1
+    relay_port=$(free_port)
+    cat >"$dir/twgate.yaml" <<YAML
+server:
+  listen: ["127.0.0.1:$relay_port"]
+  shutdown_grace: 5s
+policy:
+  relay_clients: ["127.0.0.0/8"]
+spool:
+  directory: $dir/spool
+routes:
+  - smtproutes: ":[127.0.0.1]:$2"
+    name: sink
+    final: false
+metrics:
+  listen: ""
+YAML
+    # shellcheck disable=SC2086 # TWGATE_JAVA_OPTS is a list of options
+    (cd "$dir" && exec java ${TWGATE_JAVA_OPTS:-} -jar "$jar" run --config "$dir/twgate.yaml") \
+        >>"$dir/twgate.log" 2>&1 &
+    relay_pid=$!
+    pids+=("$relay_pid")
+    await_listen "$relay_port" "$relay_pid" && return
+    stop_pid "$relay_pid" 10
+    log "twgate did not listen on 127.0.0.1:$relay_port: $(tail -n 2 "$dir/twgate.log")"
+    return 1
+}
+
+start_postfix() { # dir sink-port -> sets relay_pid (the master), relay_port
+    local dir=$1 conf=$1/etc
+    relay_port=$(free_port)
+    mkdir -p "$conf" "$dir/queue" "$dir/data"
+    chown postfix:postfix "$dir/data"
+    cp /etc/postfix/master.cf "$conf/master.cf"
+    # Stock Postfix defaults (durability included: cleanup fsyncs every queue file) except
+    # what makes it a loopback-only relay of its own to the sink.
+    cat >"$conf/main.cf" <<CF
+compatibility_level = 3.6
+queue_directory = $dir/queue
+data_directory = $dir/data
+myhostname = relay.bench.invalid
+mydestination =
+local_recipient_maps =
+alias_maps =
+alias_database =
+inet_interfaces = loopback-only
+inet_protocols = ipv4
+mynetworks = 127.0.0.0/8
+relayhost = [127.0.0.1]:$2
+smtp_dns_support_level = disabled
+maillog_file = $dir/maillog
+maillog_file_prefixes = $dir
+CF
+    postconf -c "$conf" -M# smtp/inet
+    postconf -c "$conf" -Me "127.0.0.1:$relay_port/inet = 127.0.0.1:$relay_port inet n - n - - smtpd"
+    postconf -c "$conf" -F '*/*/chroot = n' # a chroot would need /etc copied into the queue
+    postfix_confs+=("$conf")
+    if postfix -c "$conf" start >>"$dir/postfix-start.log" 2>&1; then
+        relay_pid=$(tr -d ' \n' <"$dir/queue/pid/master.pid")
+        await_listen "$relay_port" "$relay_pid" && return
+    fi
+    stop_postfix "$conf"
+    log "postfix did not listen on 127.0.0.1:$relay_port: $(tail -n 2 "$dir/postfix-start.log" "$dir/maillog" 2>&1)"
+    rm -rf "$conf" "$dir/queue" "$dir/data"
+    return 1
+}
+
+start_sink() { # dir milestone... -> sets sink_port, sink_pid, watch_pid
+    local dir=$1
+    shift
+    sink_port=$(free_port)
+    rm -f "$dir/sink.fifo"
+    mkfifo "$dir/sink.fifo"
+    perl "$here/sink-watch.pl" "$dir/watch" "$@" <"$dir/sink.fifo" &
+    watch_pid=$!
+    pids+=("$watch_pid")
+    smtp-sink -c -u nobody "127.0.0.1:$sink_port" 1024 >"$dir/sink.fifo" 2>>"$dir/sink.err" &
+    sink_pid=$!
+    pids+=("$sink_pid")
+    await_listen "$sink_port" "$sink_pid" && return
+    stop_pid "$sink_pid" 2
+    stop_pid "$watch_pid" 2
+    log "smtp-sink did not listen on 127.0.0.1:$sink_port: $(tail -n 2 "$dir/sink.err")"
+    return 1
+}
+
+# Another program may take a port between our check and our bind (other people's tests
+# run on this machine too): each start gets three ports to try.
+with_retries() { # function args...
+    local attempt
+    for attempt in 1 2 3; do
+        "$@" && return
+    done
+    die "$1 failed three times"
+}
+
+relay_ticks() { # system pid
+    case $1 in
+        twgate) cpu_ticks "$2" ;;
+        postfix) postfix_ticks "$2" ;;
+        *) echo 0 ;;
+    esac
+}
+
+sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid lives
+    local i=0
+    mkdir -p "$2"
+    while kill -0 "$1" 2>/dev/null; do
+        jcmd "$1" Thread.print >"$2/$3-$i.txt" 2>/dev/null || true
+        i=$((i + 1))
+        sleep 1
+    done
+}
+
+# ---------------------------------------------------------------- one trial
+# Appends to $raw: system case round msgs/s cpu-ms-per-msg peak-rss-MiB status sink-cpu-ms-per-msg. Runs in the
+# main shell (never in $(...)), so the EXIT trap knows every process it started.
+run_trial() { # system round case msgs size sessions rcpts
+    local system=$1 round=$2 name=$3 msgs=$4 size=$5 sessions=$6 rcpts=$7
+    local dir=$work/$system-$name-$round sink_port sink_pid watch_pid relay_pid="" relay_port
+    local warmup=$small_warmup
+    ((size > 4096)) && warmup=$((small_warmup + large_warmup))
+    local target=$((warmup + msgs)) cpu0 cpu1 sink0 sink1 sink_ms t0 t1 status=ok hwm=0 rate cpu_ms final sampler=""
+    mkdir -p "$dir"
+
+    with_retries start_sink "$dir" "$warmup" "$target"
+    case $system in
+        twgate) with_retries start_twgate "$dir" "$sink_port" ;;
+        postfix) with_retries start_postfix "$dir" "$sink_port" ;;
+        direct) relay_port=$sink_port ;;
+    esac
+
+    local source=(smtp-source -d -M source.bench.invalid -f sender@source.bench.invalid
+        -t rcpt@sink.bench.invalid)
+    # Warm-up, not counted: JIT for twgate (also of the large-message paths, which 4 KiB
+    # messages never reach), process start-up and connection caches for Postfix.
+    timeout "$trial_timeout" "${source[@]}" -s 10 -m "$small_warmup" -l 4096 "127.0.0.1:$relay_port" \
+        2>>"$dir/source.err" || die "$system: warm-up send failed: $(tail -2 "$dir/source.err")"
+    if ((warmup > small_warmup)); then
+        timeout "$trial_timeout" "${source[@]}" -s "$sessions" -m "$large_warmup" -l "$size" \
+            "127.0.0.1:$relay_port" 2>>"$dir/source.err" || die "$system: warm-up send failed"
+    fi
+    await_milestone "$dir/watch" "$warmup" 60 || die "$system: warm-up never reached the sink"
+
+    [[ -n $relay_pid ]] && cpu0=$(relay_ticks "$system" "$relay_pid") || cpu0=0
+    sink0=$(cpu_ticks "$sink_pid")
+    if [[ ${SAMPLES:-0} == 1 && $system == twgate ]]; then
+        sample_threads "$relay_pid" "$samples_dir" "$name-r$round" &
+        sampler=$!
+        pids+=("$sampler")
+    fi
+    t0=$EPOCHREALTIME
+    if ! timeout "$trial_timeout" "${source[@]}" -s "$sessions" -m "$msgs" -l "$size" -r "$rcpts" \
+        "127.0.0.1:$relay_port" 2>>"$dir/source.err"; then
+        status="source-failed"
+    fi
+    if ! await_milestone "$dir/watch" "$target" "$trial_timeout"; then
+        [[ $status == ok ]] && status="timeout"
+    fi
+    sink1=$(cpu_ticks "$sink_pid")
+    if [[ -n $relay_pid ]]; then
+        cpu1=$(relay_ticks "$system" "$relay_pid")
+        [[ $system == twgate ]] && hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$relay_pid/status")
+        case $system in
+            twgate) stop_pid "$relay_pid" 10 ;;
+            postfix) stop_postfix "$dir/etc" ;;
+        esac
+    else
+        cpu1=0
+    fi
+    [[ -n $sampler ]] && stop_pid "$sampler" 2
+    stop_pid "$sink_pid" 2
+    wait "$watch_pid" 2>/dev/null || true
+    forget pids "$watch_pid"
+    final=$(awk '$1 == "final" {print $2}' "$dir/watch")
+    if [[ $status == ok ]]; then
+        t1=$(awk -v m="$target" '$1 == "reached" && $2 == m {print $4}' "$dir/watch")
+        rate=$(awk -v n="$msgs" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", n / (b - a)}')
+        ((final == target)) || status="sink-got-$((final - warmup))-of-$msgs"
+    else
+        rate=NA
+        status="$status(sink-got-$((final - warmup))-of-$msgs)"
+    fi
+    cpu_ms=$(awk -v d=$((cpu1 - cpu0)) -v n="$msgs" -v hz="$clk_tck" 'BEGIN {printf "%.3f", d * 1000 / hz / n}')
+    [[ $system == direct ]] && cpu_ms=NA
+    sink_ms=$(awk -v d=$((sink1 - sink0)) -v n="$msgs" -v hz="$clk_tck" 'BEGIN {printf "%.3f", d * 1000 / hz / n}')
+    [[ $system == twgate ]] && hwm=$((hwm / 1024)) || hwm=NA
+    if [[ $status != ok ]]; then
+        log "$system $name round $round: $status; last lines of its logs:"
+        tail -n 5 "$dir"/*.log "$dir/source.err" "$dir/maillog" 2>/dev/null | sed 's/^/    /' >&2 || true
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$name" "$round" "$rate" "$cpu_ms" "$hwm" "$status" "$sink_ms" >>"$raw"
+    log "$system $name round $round: $rate msgs/s, $cpu_ms ms CPU/msg, peak RSS $hwm MiB, $status, sink $sink_ms ms CPU/msg"
+    rm -rf "$dir/spool" "$dir/queue" # the next trial's fsyncs should not pay for this one's files
+}
+
+# ---------------------------------------------------------------- the run
+raw=$work/raw.tsv
+started=$SECONDS
+log "work dir $work; $rounds rounds; message counts divided by $scale"
+for ((round = 1; round <= rounds; round++)); do
+    if ((round > 2 && SECONDS - started > run_deadline)); then
+        log "run deadline (${run_deadline}s) passed: stopping after $((round - 1)) rounds"
+        break
+    fi
+    for spec in "${cases[@]}"; do
+        read -r name msgs size sessions rcpts <<<"$spec"
+        for system in direct twgate postfix; do
+            run_trial "$system" "$round" "$name" "$msgs" "$size" "$sessions" "$rcpts"
+        done
+    done
+done
+
+# ---------------------------------------------------------------- the report
+median() { # numbers on stdin (NA and blanks ignored) -> median, or NA
+    sort -g | awk '$1 != "NA" && $1 != "" {v[n++] = $1}
+        END {if (!n) print "NA"; else if (n % 2) print v[int(n / 2)];
+             else printf "%.3f\n", (v[n / 2 - 1] + v[n / 2]) / 2}'
+}
+column_of() { # system case column(4 rate, 5 cpu, 6 rss)
+    awk -F '\t' -v s="$1" -v c="$2" -v k="$3" '$1 == s && $2 == c {print $k}' "$raw"
+}
+fmt() { awk -v x="$1" -v f="$2" 'BEGIN {if (x == "NA") print "NA"; else printf f, x}'; }
+
+report=$results_dir/results-$date_tag.md
+# The last commit that changed what runs (the gateway and the libraries it is built from).
+commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml 2>/dev/null || echo unknown)
+{
+    echo "# Relay benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo
+    echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GiB,"
+    echo "$(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo "twgate $commit on $(java -version 2>&1 | head -1); Postfix $(postconf -d -h mail_version 2>/dev/null)."
+    echo "Rounds: $(awk -F '\t' '{print $3}' "$raw" | sort -u | wc -l), median reported; message counts divided by $scale."
+    echo
+    echo "| case | messages | ceiling msgs/s | twgate msgs/s | Postfix msgs/s | twgate/Postfix | twgate CPU ms/msg | Postfix CPU ms/msg | twgate peak RSS MiB |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for spec in "${cases[@]}"; do
+        read -r name msgs size sessions rcpts <<<"$spec"
+        direct=$(column_of direct "$name" 4 | median)
+        tw=$(column_of twgate "$name" 4 | median)
+        pf=$(column_of postfix "$name" 4 | median)
+        ratio=$(awk -v a="$tw" -v b="$pf" 'BEGIN {if (a == "NA" || b == "NA" || b == 0) print "NA"; else printf "%.2f", a / b}')
+        echo "| $name | $msgs | $(fmt "$direct" %.0f) | $(fmt "$tw" %.0f) | $(fmt "$pf" %.0f) | **$ratio** |" \
+            "$(fmt "$(column_of twgate "$name" 5 | median)" %.3f) | $(fmt "$(column_of postfix "$name" 5 | median)" %.3f) |" \
+            "$(fmt "$(column_of twgate "$name" 6 | median)" %.0f) |"
+    done
+    echo
+    echo "Every trial (system, case, round, msgs/s, relay CPU ms/msg, peak RSS MiB, status, smtp-sink CPU ms/msg):"
+    echo
+    echo '```'
+    column -t -s $'\t' "$raw" 2>/dev/null || tr '\t' ' ' <"$raw"
+    echo '```'
+} >"$report"
+cat "$report"
+log "written to $report in $((SECONDS - started)) s"
+if awk -F '\t' '$7 != "ok" {bad = 1} END {exit !bad}' "$raw"; then
+    log "some trials did not complete: see the status column"
+    exit 1
+fi
