@@ -21,6 +21,7 @@ final class InboundData {
     private final IncomingMessage message;
     private final MessageIntake intake;
     private volatile Reply outcome;
+    private volatile StoredMessage stored;
 
     InboundData(IncomingMessage message, MessageIntake intake) {
         this.message = message;
@@ -31,9 +32,12 @@ final class InboundData {
         return message;
     }
 
-    /** Commits the message; completes with the reply the client must hear. */
-    CompletableFuture<Reply> commit() {
-        return message.commit().handle((stored, failure) -> {
+    /**
+     * Commits the message (with its last content chunk, or null); completes with the reply the
+     * client must hear. Call {@link #announce()} afterwards.
+     */
+    CompletableFuture<Reply> commit(io.netty.buffer.ByteBuf last) {
+        return message.commit(last).handle((stored, failure) -> {
             if (failure == null) {
                 setOutcome(AcceptReplies.queued(stored.id().value()), stored);
             } else {
@@ -47,8 +51,13 @@ final class InboundData {
     }
 
     void setOutcome(Reply reply, StoredMessage stored) {
-        outcome = reply;
-        intake.finished(message, stored, reply);
+        this.outcome = reply;
+        this.stored = stored;
+    }
+
+    /** Hands the outcome to the intake (log, metrics, queue): after the reply is on its way. */
+    void announce() {
+        intake.finished(message, stored, outcome);
     }
 
     Reply outcome() {

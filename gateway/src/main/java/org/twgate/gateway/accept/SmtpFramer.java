@@ -146,11 +146,10 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
             chunk = ctx.alloc().buffer(CHUNK);
         }
         boolean end = decoder.decode(buffer, chunk);
-        if (chunk.readableBytes() >= CHUNK || end) {
-            handOver(ctx);
-        }
         if (end) {
-            finishContent(ctx);
+            finishContent(ctx); // the last chunk goes with the commit, in one spool task
+        } else if (chunk.readableBytes() >= CHUNK) {
+            handOver(ctx);
         }
     }
 
@@ -173,22 +172,35 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         DataVerdict verdict = decoder.verdict();
         data = null;
         decoder = null;
+        ByteBuf last = chunk;
+        chunk = null;
         if (verdict.refused()) {
+            last.release();
             finished.message().abort();
             finished.setOutcome(verdict.reply(), null);
+            finished.announce();
             answerEndOfData(ctx);
             return;
         }
         mode = Mode.COMMITTING;
         ctx.channel().config().setAutoRead(false);
-        finished.commit().whenComplete((reply, failure) -> ctx.executor().execute(() -> {
-            if (!ctx.channel().isActive() || buffer.refCnt() == 0) {
-                return; // the client left; the message is queued all the same
-            }
-            ctx.channel().config().setAutoRead(true);
-            answerEndOfData(ctx);
-            process(ctx);
-        }));
+        finished.commit(last.isReadable() ? last : release(last)).whenComplete((reply, failure) -> {
+            ctx.executor().execute(() -> {
+                if (!ctx.channel().isActive() || buffer.refCnt() == 0) {
+                    return; // the client left; the message is queued all the same
+                }
+                ctx.channel().config().setAutoRead(true);
+                answerEndOfData(ctx);
+                process(ctx);
+            });
+            // Logging and queueing happen after the reply is on its way, off the event loop.
+            finished.announce();
+        });
+    }
+
+    private static ByteBuf release(ByteBuf empty) {
+        empty.release();
+        return null;
     }
 
     /** Lets the chain answer the end of data; the reply is already waiting in the session. */

@@ -34,13 +34,18 @@ final class Logging {
      */
     static void useJson(LoggerContext context) {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.iteratorForAppenders().forEachRemaining(appender -> {
-            if (appender instanceof OutputStreamAppender<ILoggingEvent> out) {
-                JsonEncoder encoder = jsonEncoder(context);
-                // Swapped in place: stopping the appender would close its stream (System.err).
-                out.setEncoder(encoder);
-            }
-        });
+        root.iteratorForAppenders().forEachRemaining(appender -> useJson(context, appender));
+    }
+
+    private static void useJson(LoggerContext context, ch.qos.logback.core.Appender<ILoggingEvent> appender) {
+        if (appender instanceof OutputStreamAppender<ILoggingEvent> out) {
+            // Swapped in place: stopping the appender would close its stream (System.err).
+            out.setEncoder(jsonEncoder(context));
+        } else if (appender instanceof ch.qos.logback.core.spi.AppenderAttachable<?> wrapper) {
+            @SuppressWarnings("unchecked")
+            var inner = (ch.qos.logback.core.spi.AppenderAttachable<ILoggingEvent>) wrapper;
+            inner.iteratorForAppenders().forEachRemaining(a -> useJson(context, a)); // e.g. the AsyncAppender
+        }
     }
 
     static JsonEncoder jsonEncoder(LoggerContext context) {

@@ -45,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.stop();
+            // The last lines (event=stopped) wait in the asynchronous appender: flush them.
+            if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+                context.stop();
+            }
             stopped.countDown();
         }, "twgate-shutdown"));
         stopped.await();

@@ -10,25 +10,26 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Group commit for directory fsyncs: a rename into {@code queue/} is durable only once the
- * directory is fsynced, and one fsync covers every rename made before it started. Callers
- * queue a request after their rename; a single thread fsyncs and completes every request that
- * was waiting, so N concurrent commits cost one directory fsync, not N.
+ * directory is fsynced, and one fsync covers every rename made before it started. The first
+ * committing thread to arrive becomes the leader and fsyncs on its own thread (no hand-off, so a
+ * lone message pays no extra thread switch); whoever arrives meanwhile is covered by the
+ * leader's next round, so N concurrent commits cost about one directory fsync, not N.
  */
 final class DirectorySyncer implements AutoCloseable {
     private final Path directory;
-    private final Thread thread;
     private final Object lock = new Object();
     private List<CompletableFuture<Void>> waiting = new ArrayList<>();
+    private boolean leading;
     private boolean closed;
 
     DirectorySyncer(Path directory) {
         this.directory = directory;
-        this.thread = new Thread(this::run, "twgate-spool-dirsync");
-        this.thread.setDaemon(true);
-        this.thread.start();
     }
 
-    /** Completes once a directory fsync that started after this call has finished. */
+    /**
+     * Completes once a directory fsync that started after this call has finished. Call after
+     * the rename, from a spool I/O thread: it may fsync on the caller's thread.
+     */
     CompletableFuture<Void> sync() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         synchronized (lock) {
@@ -37,24 +38,21 @@ final class DirectorySyncer implements AutoCloseable {
                 return done;
             }
             waiting.add(done);
-            lock.notifyAll();
+            if (leading) {
+                return done; // the leader's next round covers it
+            }
+            leading = true;
         }
+        lead();
         return done;
     }
 
-    private void run() {
+    private void lead() {
         while (true) {
             List<CompletableFuture<Void>> batch;
             synchronized (lock) {
-                while (waiting.isEmpty() && !closed) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
                 if (waiting.isEmpty()) {
+                    leading = false;
                     return;
                 }
                 batch = waiting;
@@ -79,12 +77,6 @@ final class DirectorySyncer implements AutoCloseable {
     public void close() {
         synchronized (lock) {
             closed = true;
-            lock.notifyAll();
-        }
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -50,7 +50,9 @@ public final class IncomingMessage {
         this.head = new byte[envelopeBytes.length + prefix.length];
         System.arraycopy(envelopeBytes, 0, head, 0, envelopeBytes.length);
         System.arraycopy(prefix, 0, head, envelopeBytes.length, prefix.length);
-        this.tail = CompletableFuture.runAsync(this::open, io);
+        // The file is created by the first task that needs it: a small message is then created,
+        // written, fsynced and renamed by one task on one thread.
+        this.tail = CompletableFuture.completedFuture(null);
     }
 
     public QueueId id() {
@@ -97,7 +99,25 @@ public final class IncomingMessage {
 
     /** Makes the message durable in {@code queue/}; completes with what was stored. */
     public CompletableFuture<StoredMessage> commit() {
-        return tail.thenApplyAsync(ignored -> persist(), io)
+        return commit(null);
+    }
+
+    /**
+     * Writes {@code last} (the final chunk, ownership passes here; may be null) and makes the
+     * message durable, in one task.
+     */
+    public CompletableFuture<StoredMessage> commit(ByteBuf last) {
+        return tail.thenApplyAsync(ignored -> {
+                    if (last != null) {
+                        writeChunk(last);
+                    }
+                    return persist();
+                }, io)
+                .whenComplete((stored, failure) -> {
+                    if (failure != null && last != null && last.refCnt() > 0) {
+                        last.release(last.refCnt());
+                    }
+                })
                 .thenCompose(stored -> spool.syncQueueDirectory().thenApply(done -> stored))
                 .whenComplete((stored, failure) -> {
                     if (failure != null) {
@@ -126,6 +146,9 @@ public final class IncomingMessage {
     }
 
     private void writeChunk(ByteBuf chunk) {
+        if (channel == null) {
+            open();
+        }
         try {
             for (ByteBuffer buffer : chunk.nioBuffers()) {
                 written += buffer.remaining();
@@ -145,6 +168,9 @@ public final class IncomingMessage {
     }
 
     private StoredMessage persist() {
+        if (channel == null) {
+            open();
+        }
         Path target = spool.messageFile(id);
         try {
             channel.force(false);

@@ -40,7 +40,7 @@ class DsnParameterTranscriptTest {
             t.send("DATA\r\n").expect("354");
             t.send("Subject: dsn\r\n\r\nbody\r\n.\r\n").expect("250 2.0.0");
         }
-        Envelope envelope = harness.stored.get(0).envelope();
+        Envelope envelope = harness.stored(1).get(0).envelope();
         assertThat(envelope.ret()).isEqualTo("HDRS");
         assertThat(envelope.envid()).isEqualTo("QQ+2B314");
         assertThat(envelope.recipients()).containsExactly(

@@ -65,9 +65,19 @@ final class ServerHarness implements AutoCloseable {
         return t;
     }
 
+    /**
+     * The stored messages once there are {@code expected} of them: the server tells its intake
+     * just after the 250 is on its way, so a test may read the reply first.
+     */
+    List<StoredMessage> stored(int expected) {
+        org.twgate.testkit.Await.until(expected + " stored message(s)", java.time.Duration.ofSeconds(10),
+                () -> stored.size() >= expected);
+        return stored;
+    }
+
     /** The content of the only stored message, without the Received: header twgate added. */
     String onlyMessageContent() throws IOException {
-        StoredMessage m = stored.get(0);
+        StoredMessage m = stored(1).get(0);
         byte[] all = Files.readAllBytes(m.file());
         String text = new String(all, (int) m.contentOffset(), (int) (all.length - m.contentOffset()),
                 java.nio.charset.StandardCharsets.ISO_8859_1);

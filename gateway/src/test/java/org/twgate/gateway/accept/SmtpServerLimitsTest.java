@@ -148,6 +148,6 @@ class SmtpServerLimitsTest {
         } finally {
             h.close();
         }
-        assertThat(h.stored).hasSize(1);
+        assertThat(h.stored(1)).hasSize(1);
     }
 }

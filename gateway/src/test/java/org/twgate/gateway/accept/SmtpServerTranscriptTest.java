@@ -40,7 +40,7 @@ class SmtpServerTranscriptTest {
             t.send("Subject: hi\r\n\r\nline one\r\n..dotted\r\n.\r\n").expect("250 2.0.0 Ok: queued as ");
         }
         assertThat(harness.onlyMessageContent()).isEqualTo("Subject: hi\r\n\r\nline one\r\n.dotted\r\n");
-        assertThat(harness.stored.get(0).envelope().sender()).isEqualTo("john@company.com");
+        assertThat(harness.stored(1).get(0).envelope().sender()).isEqualTo("john@company.com");
     }
 
     @Test
@@ -61,7 +61,7 @@ class SmtpServerTranscriptTest {
             t.send("x\r\n.\r\n").expect("250 2.0.0");
             t.send("QUIT\r\n").expect("221");
         }
-        assertThat(harness.stored.get(0).envelope().protocol()).isEqualTo("SMTP");
+        assertThat(harness.stored(1).get(0).envelope().protocol()).isEqualTo("SMTP");
     }
 
     @Test
@@ -71,7 +71,7 @@ class SmtpServerTranscriptTest {
                     + "DATA\r\nsmuggled\r\n.\r\n").expect("250 2.0.0");
             t.send("NOOP\r\n").expect("250");
         }
-        assertThat(harness.stored).hasSize(1);
+        assertThat(harness.stored(1)).hasSize(1);
         assertThat(harness.onlyMessageContent()).contains("MAIL FROM:<evil@x.com>", "smuggled");
     }
 
@@ -80,7 +80,7 @@ class SmtpServerTranscriptTest {
         try (SmtpTranscript t = transaction()) {
             t.send("Subject: a\r\n\r\nbody\r\n.\nMAIL FROM:<evil@x.com>\r\n.\r\n").expect("250 2.0.0");
         }
-        assertThat(harness.stored).hasSize(1);
+        assertThat(harness.stored(1)).hasSize(1);
         assertThat(harness.onlyMessageContent()).isEqualTo("Subject: a\r\n\r\nbody\r\n.\r\nMAIL FROM:<evil@x.com>\r\n");
     }
 
@@ -117,7 +117,7 @@ class SmtpServerTranscriptTest {
             t.expect("250 2.0.0");
             t.expect("221");
         }
-        assertThat(harness.stored).hasSize(2);
+        assertThat(harness.stored(2)).hasSize(2);
     }
 
     @Test

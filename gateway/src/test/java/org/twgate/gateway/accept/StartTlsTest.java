@@ -125,7 +125,7 @@ class StartTlsTest {
             tout.write("Subject: over tls\r\n\r\nsecret\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(reply(tin)).startsWith("250 2.0.0");
         }
-        assertThat(stored).hasSize(1);
+        org.twgate.testkit.Await.until("the message stored", java.time.Duration.ofSeconds(10), () -> stored.size() == 1);
         assertThat(stored.get(0).envelope().protocol()).isEqualTo("ESMTPS");
     }
 }

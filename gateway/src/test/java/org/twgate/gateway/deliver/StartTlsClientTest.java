@@ -78,7 +78,8 @@ class StartTlsClientTest {
         int port = tlsPeer.boundAddresses().get(0).getPort();
         assertThat(send(port, TlsMode.OPPORTUNISTIC).allDelivered()).isTrue();
         assertThat(send(port, TlsMode.REQUIRED).allDelivered()).isTrue();
-        assertThat(received).hasSize(2).allMatch(m -> m.envelope().protocol().equals("ESMTPS"));
+        org.twgate.testkit.Await.until("both stored", java.time.Duration.ofSeconds(10), () -> received.size() == 2);
+        assertThat(received).allMatch(m -> m.envelope().protocol().equals("ESMTPS"));
     }
 
     @Test
