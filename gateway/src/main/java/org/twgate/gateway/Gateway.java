@@ -163,9 +163,22 @@ public final class Gateway implements AutoCloseable {
         return spool;
     }
 
-    /** Reloads from {@code source}: the relay policy is swapped, other sections need a restart. */
+    /**
+     * Reloads from {@code source}: the relay policy is swapped, other sections need a restart.
+     * The same reloader answers {@code twgate reload} on the control socket.
+     */
     public ConfigReloader reloader(ConfigReloader.Source source) {
-        return new ConfigReloader(source, config, policy, policyOf);
+        ConfigReloader reloader = new ConfigReloader(source, config, policy, policyOf);
+        control.onReload(() -> {
+            org.twgate.gateway.reload.ReloadOutcome outcome = reloader.reload();
+            if (outcome instanceof org.twgate.gateway.reload.ReloadOutcome.Applied applied) {
+                return new QueueConsole.Result(0, "reloaded " + applied.source() + (applied.needRestart().isEmpty() ? ""
+                        : "; these changes take effect only after a restart: " + applied.needRestart()) + "\n");
+            }
+            return new QueueConsole.Result(1, "refused, the running configuration stays:\n"
+                    + ((org.twgate.gateway.reload.ReloadOutcome.Refused) outcome).error() + "\n");
+        });
+        return reloader;
     }
 
     /** For the stages that count into it (rewrite, DSN). */

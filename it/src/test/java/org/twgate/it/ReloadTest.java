@@ -116,4 +116,40 @@ class ReloadTest {
         ReloadOutcome outcome = reloader.reload();
         assertThat(outcome).isEqualTo(new ReloadOutcome.Applied(file.toString(), java.util.List.of("delivery")));
     }
+
+    /** {@code twgate reload} on the command line: the running instance answers through its control socket. */
+    @Test
+    void reloadCommandAppliesAndReportsThroughTheControlSocket() throws Exception {
+        start();
+        write("b.example", "");
+        assertThat(reloadCommand()).isEqualTo(new Object[] {0, "reloaded " + file + "\n"});
+        try (SmtpTranscript t = session()) {
+            t.send("MAIL FROM:<john@company.com>\r\n").expect("250");
+            t.send("RCPT TO:<jane@b.example>\r\n").expect("250");
+        }
+        Files.writeString(file, Files.readString(file).replace("accepted_domains", "accepted_domain"));
+        Object[] refused = reloadCommand();
+        assertThat(refused[0]).isEqualTo(1);
+        assertThat((String) refused[1]).startsWith("refused, the running configuration stays:\n" + file + ":");
+    }
+
+    /** Runs {@code twgate reload --config FILE}; returns exit code and standard output. */
+    private Object[] reloadCommand() throws Exception {
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            // The command reads the spool directory from the configuration file: the original, valid one.
+            int exit = org.twgate.gateway.cli.Twgate.execute("reload", "--config", configForCli().toString());
+            return new Object[] {exit, out.toString(java.nio.charset.StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    private Path configForCli() throws Exception {
+        Path cli = dir.resolve("cli.yaml");
+        Files.writeString(cli, "spool:\n  directory: " + dir.resolve("spool") + "\nmetrics:\n  listen: \"\"\n");
+        return cli;
+    }
 }

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running instance's end of {@code twgate queue}: a Unix-domain socket in the spool. One
+ * The running instance's end of {@code twgate queue} and {@code twgate reload}: a Unix-domain socket in the spool. One
  * request per connection: a line of words; the answer is {@code exit N} on a line, then the
  * output. One thread, requests one at a time (operators, not traffic).
  */
@@ -30,6 +30,8 @@ public final class ControlServer implements AutoCloseable {
     private final ServerSocketChannel server;
     private final QueueConsole console;
     private final Thread thread;
+    private volatile java.util.function.Supplier<QueueConsole.Result> reload =
+            () -> new QueueConsole.Result(3, "twgate reload: this instance was not started with a reloadable configuration\n");
 
     public ControlServer(Path socket, QueueConsole console) throws IOException {
         this.socket = socket;
@@ -50,7 +52,8 @@ public final class ControlServer implements AutoCloseable {
                         StandardCharsets.UTF_8));
                 String line = in.readLine();
                 List<String> words = line == null ? List.of() : Arrays.asList(line.trim().split("\\s+"));
-                QueueConsole.Result result = console.execute(words);
+                QueueConsole.Result result = !words.isEmpty() && words.get(0).equals("reload")
+                        ? reload.get() : console.execute(words);
                 LOG.info("event=queue_command command=\"{}\" exit={}", line, result.exitCode());
                 OutputStream out = Channels.newOutputStream(client);
                 out.write(("exit " + result.exitCode() + "\n" + result.output()).getBytes(StandardCharsets.UTF_8));
@@ -61,6 +64,11 @@ public final class ControlServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** What a {@code reload} request does (set by {@code twgate run}, which knows the configuration file). */
+    public void onReload(java.util.function.Supplier<QueueConsole.Result> action) {
+        this.reload = action;
     }
 
     @Override
