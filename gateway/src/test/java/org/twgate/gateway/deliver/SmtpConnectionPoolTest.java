@@ -147,6 +147,25 @@ class SmtpConnectionPoolTest {
     }
 
     @Test
+    void abortsATransactionThatOverrunsItsDeadline() throws Exception {
+        server.onEndOfData(index -> {
+            awaitRelease();
+            return "250 ok";
+        });
+        SmtpClientConfig config = DeliverFixtures.config()
+                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(300));
+        try (SmtpTransport transport = new SmtpTransport(config, DeliverFixtures.noMx())) {
+            DeliveryResult result = transport.deliver(hop(1), message("a@x.org", "b@y.org"));
+
+            assertThat(result.recipients()).singleElement().satisfies(r -> {
+                assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+                assertThat(r.diagnostic()).contains("end of data");
+            });
+            assertThat(transport.idle(hop(1))).isZero();
+        }
+    }
+
+    @Test
     void closesIdleConnectionsWithQuitAfterTheIdleTime() throws Exception {
         SmtpClientConfig config = DeliverFixtures.config().withIdleTimeout(Duration.ofMillis(100));
         try (SmtpTransport transport = new SmtpTransport(config, DeliverFixtures.noMx())) {
