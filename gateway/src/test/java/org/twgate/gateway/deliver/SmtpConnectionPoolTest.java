@@ -97,7 +97,9 @@ class SmtpConnectionPoolTest {
 
     @Test
     void opensNoMoreThanMaxConnectionsPerHop() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
         server.onEndOfData(index -> {
+            held.incrementAndGet();
             awaitRelease();
             return "250 2.0.0 ok " + index;
         });
@@ -108,7 +110,8 @@ class SmtpConnectionPoolTest {
                 String rcpt = "r" + i + "@y.org";
                 results.add(callers.submit(() -> transport.deliver(hop, message("a@x.org", rcpt))));
             }
-            Await.until("4 callers queued behind 2 connections", WAIT, () -> transport.waiting(hop) == 4);
+            Await.until("2 messages held at end of data and 4 callers queued", WAIT,
+                    () -> held.get() == 2 && transport.waiting(hop) == 4);
             assertThat(server.openConnections()).isEqualTo(2);
 
             release.countDown();
