@@ -212,6 +212,11 @@ public final class RecordingSmtpServer implements AutoCloseable {
                 return; // closed
             }
             open.add(socket);
+            try {
+                socket.setTcpNoDelay(true); // else pipelined replies wait out the client's delayed ACK
+            } catch (SocketException ignored) {
+                // the connection is already gone; the session will notice
+            }
             int number;
             synchronized (lock) {
                 number = ++connections;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -83,13 +84,20 @@ public final class SmtpConnectionPool implements Closeable {
         }
     }
 
-    /** Aborts {@code connection} if it is still in use after {@code transactionTimeout}. */
+    /**
+     * Aborts {@code connection} if it is still in use after {@code transactionTimeout}; null
+     * when the pool is closing (the transaction then runs on its read timeouts alone).
+     */
     ScheduledFuture<?> deadline(SmtpConnection connection) {
-        return reaper.schedule(() -> {
-            LOG.warn("hop {}: transaction with {} exceeded {}, aborting", connection.hop().name(),
-                    connection.remoteMta(), config.transactionTimeout());
-            connection.abort();
-        }, config.transactionTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return reaper.schedule(() -> {
+                LOG.warn("hop {}: transaction with {} exceeded {}, aborting", connection.hop().name(),
+                        connection.remoteMta(), config.transactionTimeout());
+                connection.abort();
+            }, config.transactionTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            return null;
+        }
     }
 
     private void closeIdle() {

@@ -89,7 +89,9 @@ public final class SmtpTransport implements Closeable {
         try {
             return new MailTransaction(connection, config, hop, message, transform).run();
         } finally {
-            deadline.cancel(false);
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
         }
     }
 

@@ -97,7 +97,9 @@ class SmtpConnectionPoolTest {
 
     @Test
     void opensNoMoreThanMaxConnectionsPerHop() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
         server.onEndOfData(index -> {
+            held.incrementAndGet();
             awaitRelease();
             return "250 2.0.0 ok " + index;
         });
@@ -108,9 +110,9 @@ class SmtpConnectionPoolTest {
                 String rcpt = "r" + i + "@y.org";
                 results.add(callers.submit(() -> transport.deliver(hop, message("a@x.org", rcpt))));
             }
-            // The server registers a connection on its own thread: wait for both facts, not one.
-            Await.until("4 callers queued behind 2 open connections", WAIT,
-                    () -> transport.waiting(hop) == 4 && server.openConnections() == 2);
+            Await.until("2 messages held at end of data and 4 callers queued", WAIT,
+                    () -> held.get() == 2 && transport.waiting(hop) == 4);
+            assertThat(server.openConnections()).isEqualTo(2);
 
             release.countDown();
             for (Future<DeliveryResult> result : results) {
@@ -144,6 +146,25 @@ class SmtpConnectionPoolTest {
             });
             release.countDown();
             assertThat(first.get(10, TimeUnit.SECONDS).allDelivered()).isTrue();
+        }
+    }
+
+    @Test
+    void abortsATransactionThatOverrunsItsDeadline() throws Exception {
+        server.onEndOfData(index -> {
+            awaitRelease();
+            return "250 ok";
+        });
+        SmtpClientConfig config = DeliverFixtures.config()
+                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMillis(300));
+        try (SmtpTransport transport = new SmtpTransport(config, DeliverFixtures.noMx())) {
+            DeliveryResult result = transport.deliver(hop(1), message("a@x.org", "b@y.org"));
+
+            assertThat(result.recipients()).singleElement().satisfies(r -> {
+                assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+                assertThat(r.diagnostic()).contains("end of data");
+            });
+            assertThat(transport.idle(hop(1))).isZero();
         }
     }
 
