@@ -217,11 +217,6 @@ final class DataDecoder {
         }
     }
 
-    /** The octets of decoded content seen so far (also after the size limit was passed). */
-    long size() {
-        return size;
-    }
-
     DataVerdict verdict() {
         return verdict;
     }

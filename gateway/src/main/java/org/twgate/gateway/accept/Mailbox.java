@@ -7,6 +7,11 @@ import java.util.regex.Pattern;
  * Syntax of a mailbox in an SMTP path (RFC 5321 §4.1.2): {@code local-part "@" domain}, where
  * the local part is a dot-string or a quoted string and the domain a host name or an address
  * literal. Returns the reason a path is malformed, or null.
+ *
+ * <p>Not {@code rewrite}'s {@code EmailAddress}: that parser is for addresses already accepted
+ * and is deliberately wider (UTF-8 local parts and domains, any address-literal text, 255-octet
+ * domains). At the door the server is stricter: US-ASCII only while SMTPUTF8 is not offered,
+ * IPv4/IPv6 literals only, a 254-octet path (RFC 5321 §4.5.3.1.3).
  */
 final class Mailbox {
     private static final String ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";

@@ -20,14 +20,6 @@ public record Reply(int code, String status, String text) {
         return new Reply(code, status, text);
     }
 
-    public boolean isPositive() {
-        return code < 400;
-    }
-
-    public boolean isTransient() {
-        return code >= 400 && code < 500;
-    }
-
     SMTPResponse toResponse() {
         return new SMTPResponse(Integer.toString(code), status == null ? text : status + " " + text);
     }

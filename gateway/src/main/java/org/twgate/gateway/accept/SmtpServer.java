@@ -155,10 +155,6 @@ public final class SmtpServer implements AutoCloseable {
         return out;
     }
 
-    public int activeSessions() {
-        return connections.get();
-    }
-
     private void initSession(SocketChannel channel) {
         ChannelPipeline pipeline = channel.pipeline();
         String ip = channel.remoteAddress().getAddress().getHostAddress();

@@ -1,10 +1,11 @@
 package org.twgate.gateway.cli;
 
+import java.util.Optional;
+
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.twgate.config.ConfigException;
 import org.twgate.config.GatewayConfig;
 import org.twgate.config.route.Route;
 import org.twgate.gateway.notify.DsnDuties;
@@ -50,13 +51,11 @@ final class AddressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GatewayConfig loaded;
-        try {
-            loaded = config.load();
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
+        Optional<GatewayConfig> found = config.loadOrReport();
+        if (found.isEmpty()) {
             return 2;
         }
+        GatewayConfig loaded = found.get();
         if (!sender.isEmpty()) {
             try {
                 EmailAddress.parse(sender);

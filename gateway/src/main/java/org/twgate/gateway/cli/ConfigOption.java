@@ -16,4 +16,14 @@ final class ConfigOption {
     GatewayConfig load() throws ConfigException {
         return file == null ? ConfigLoader.defaults(System.getenv()) : ConfigLoader.load(file, System.getenv());
     }
+
+    /** The configuration, or empty after printing every problem (file:line) on standard error. */
+    java.util.Optional<GatewayConfig> loadOrReport() {
+        try {
+            return java.util.Optional.of(load());
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.twgate.config.ConfigException;
 import org.twgate.config.GatewayConfig;
 import org.twgate.gateway.notify.LocalSubmission;
 import org.twgate.gateway.notify.DsnCounters;
@@ -44,13 +43,11 @@ final class QueueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GatewayConfig loaded;
-        try {
-            loaded = config.load();
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
+        Optional<GatewayConfig> found = config.loadOrReport();
+        if (found.isEmpty()) {
             return 2;
         }
+        GatewayConfig loaded = found.get();
         List<String> request = new ArrayList<>(words);
         if (json) {
             request.add("--json");
@@ -60,7 +57,7 @@ final class QueueCommand implements Callable<Integer> {
         }
         try {
             Optional<QueueConsole.Result> live = ControlClient.send(
-                    loaded.spool().directory().resolve("control.sock"), request);
+                    Spool.controlSocket(loaded.spool().directory()), request);
             QueueConsole.Result result = live.isPresent() ? live.get() : offline(loaded, request);
             System.out.print(result.output());
             return result.exitCode();

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.twgate.config.ConfigException;
+import org.twgate.config.GatewayConfig;
+import org.twgate.gateway.spool.Spool;
 import org.twgate.gateway.queue.control.ControlClient;
 import org.twgate.gateway.queue.control.QueueConsole;
 import picocli.CommandLine.Command;
@@ -21,13 +22,11 @@ final class ReloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path socket;
-        try {
-            socket = config.load().spool().directory().resolve("control.sock");
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
+        Optional<GatewayConfig> loaded = config.loadOrReport();
+        if (loaded.isEmpty()) {
             return 2;
         }
+        Path socket = Spool.controlSocket(loaded.get().spool().directory());
         try {
             Optional<QueueConsole.Result> answer = ControlClient.send(socket, List.of("reload"));
             if (answer.isEmpty()) {

@@ -1,10 +1,11 @@
 package org.twgate.gateway.cli;
 
+import java.util.Optional;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.twgate.config.ConfigException;
 import org.twgate.config.GatewayConfig;
 import org.twgate.gateway.Gateway;
 import org.slf4j.Logger;
@@ -22,13 +23,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        GatewayConfig loaded;
-        try {
-            loaded = config.load();
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
+        Optional<GatewayConfig> found = config.loadOrReport();
+        if (found.isEmpty()) {
             return 2;
         }
+        GatewayConfig loaded = found.get();
         Logging.configure(loaded.logging());
         Logger log = LoggerFactory.getLogger(RunCommand.class);
         loaded.warnings().forEach(w -> log.warn("event=config_warning {}", w));

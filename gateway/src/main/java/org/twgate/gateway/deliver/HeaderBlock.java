@@ -1,6 +1,7 @@
 package org.twgate.gateway.deliver;
 
-import java.io.ByteArrayOutputStream;
+import org.twgate.rewrite.header.HeaderBlockReader;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,51 +38,43 @@ public final class HeaderBlock {
      * {@code in} positioned on the first body octet.
      *
      * @param maxBytes the most octets the header section may take
-     * @throws HeaderTooLargeException when no empty line comes within {@code maxBytes}
+     * @throws org.twgate.rewrite.header.HeaderTooLargeException when no empty line comes within {@code maxBytes}
      */
     public static HeaderBlock read(InputStream in, int maxBytes) throws IOException {
+        return parse(HeaderBlockReader.read(in, maxBytes));
+    }
+
+    /**
+     * Splits a header section (as {@link HeaderBlockReader} reads it: up to and including the
+     * empty line, or to the end when the message has no body) into fields with their folded
+     * continuation lines.
+     */
+    static HeaderBlock parse(byte[] section) {
+        String text = new String(section, StandardCharsets.ISO_8859_1);
         List<String> fields = new ArrayList<>();
         StringBuilder field = null;
-        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-        int total = 0;
-        while (true) {
-            line.reset();
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (++total > maxBytes) {
-                    throw new HeaderTooLargeException(maxBytes);
+        int at = 0;
+        while (at < text.length()) {
+            int lf = text.indexOf('\n', at);
+            String line = lf < 0 ? text.substring(at) : text.substring(at, lf + 1);
+            at += line.length();
+            if (line.equals("\r\n") || line.equals("\n")) {
+                if (field != null) {
+                    fields.add(field.toString());
                 }
-                line.write(b);
-                if (b == '\n') {
-                    break;
-                }
+                return new HeaderBlock(fields, line);
             }
-            String text = line.toString(StandardCharsets.ISO_8859_1);
-            boolean empty = text.equals("\r\n") || text.equals("\n");
-            boolean continuation = !text.isEmpty() && (text.charAt(0) == ' ' || text.charAt(0) == '\t');
-            if (field != null && (empty || !continuation || b < 0)) {
-                if (continuation) {
-                    field.append(text); // last line of the message, folded
-                    text = "";
-                }
+            boolean continuation = line.charAt(0) == ' ' || line.charAt(0) == '\t';
+            if (field != null && !continuation) {
                 fields.add(field.toString());
                 field = null;
             }
-            if (empty) {
-                return new HeaderBlock(fields, text);
-            }
-            if (b < 0) {
-                if (!text.isEmpty()) {
-                    fields.add(text); // message ends inside the headers, without an empty line
-                }
-                return new HeaderBlock(fields, "");
-            }
-            if (field == null) {
-                field = new StringBuilder(text);
-            } else {
-                field.append(text);
-            }
+            field = field == null ? new StringBuilder(line) : field.append(line);
         }
+        if (field != null) {
+            fields.add(field.toString()); // the message ends inside the headers, without an empty line
+        }
+        return new HeaderBlock(fields, "");
     }
 
     /** The raw fields in order, each with its continuation lines and line ending. */

@@ -3,6 +3,7 @@ package org.twgate.gateway.deliver;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.twgate.rewrite.header.HeaderTooLargeException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -28,7 +28,6 @@ final class SmtpConnection implements Closeable {
     private final NextHop hop;
     private final String remoteMta;
     private EhloCapabilities capabilities = EhloCapabilities.HELO;
-    private boolean encrypted;
     /** A transaction was started and not ended with a reply to "." or RSET. */
     private boolean dirty;
     /** An I/O fault or 421: never reuse, never say QUIT. */
@@ -107,7 +106,6 @@ final class SmtpConnection implements Closeable {
             return refused(SmtpStage.EHLO, ehlo);
         }
         capabilities = EhloCapabilities.parse(ehlo);
-        encrypted = true;
         return null;
     }
 
@@ -117,10 +115,6 @@ final class SmtpConnection implements Closeable {
                 "TLS is required for route " + hop.name() + " but " + remoteMta + " " + why);
     }
 
-    /** Whether the session runs over TLS. */
-    boolean encrypted() {
-        return encrypted;
-    }
 
     private SessionOpening.NotOpened refused(SmtpStage stage, SmtpReply reply) {
         if (FailureClassifier.closesSession(reply)) {

@@ -244,6 +244,11 @@ public final class Spool implements AutoCloseable {
 
     /** The control socket of the instance that owns this spool (see queue.control). */
     public Path controlSocket() {
+        return controlSocket(root);
+    }
+
+    /** Where the instance owning the spool at {@code root} listens for {@code twgate queue} and {@code reload}. */
+    public static Path controlSocket(Path root) {
         return root.resolve("control.sock");
     }
 

@@ -89,14 +89,8 @@ class DeliveryQueueTest {
         return in.commit().get();
     }
 
-    static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
+    static void await(BooleanSupplier condition) {
+        org.twgate.testkit.Await.until("the queue to reach the expected state", Duration.ofSeconds(10), condition);
     }
 
     boolean queueDirEmpty() {
