@@ -33,6 +33,8 @@ public final class Spool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
     private static final String MESSAGE_SUFFIX = ".msg";
     private static final String JOURNAL_SUFFIX = ".log";
+    /** A small message in one read; large ones are copied by callers in their own chunks. */
+    private static final int CONTENT_BUFFER = 16 << 10;
 
     private final Path root;
     private final Path tmp;
@@ -165,11 +167,15 @@ public final class Spool implements AutoCloseable {
         return Files.exists(messageFile(id));
     }
 
-    /** The message content (CRLF line endings, not dot-stuffed), starting after the envelope. */
+    /**
+     * The message content (CRLF line endings, not dot-stuffed), starting after the envelope.
+     * Buffered: header scanners read it an octet at a time, and a channel stream would make
+     * each of those a system call.
+     */
     public InputStream openContent(StoredMessage message) throws IOException {
         FileChannel channel = FileChannel.open(message.file(), StandardOpenOption.READ);
         channel.position(message.contentOffset());
-        return Channels.newInputStream(channel);
+        return new BufferedInputStream(Channels.newInputStream(channel), CONTENT_BUFFER);
     }
 
     /**
