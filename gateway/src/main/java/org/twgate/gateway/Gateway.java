@@ -29,8 +29,11 @@ import org.twgate.gateway.notify.FinalRouteReports;
 import org.twgate.gateway.notify.RelayedMessages;
 import org.twgate.gateway.notify.RouteDsnHooks;
 import org.twgate.gateway.policy.ConfiguredRelayPolicy;
-import org.twgate.gateway.policy.SwappableRelayPolicy;
+import org.twgate.gateway.policy.ConnectorRules;
+import org.twgate.gateway.policy.RelayPolicy;
 import org.twgate.gateway.reload.ConfigReloader;
+import org.twgate.gateway.reload.Routing;
+import org.twgate.gateway.reload.RoutingInForce;
 import org.twgate.gateway.queue.DeliveryQueue;
 import org.twgate.gateway.queue.RetrySchedule;
 import org.twgate.gateway.queue.control.ControlServer;
@@ -61,8 +64,8 @@ public final class Gateway implements AutoCloseable {
     private final ControlServer control;
     private final DsnCounters dsnCounters;
     private final GatewayMetrics metrics;
-    private final SwappableRelayPolicy policy;
-    private final java.util.function.Function<GatewayConfig, org.twgate.gateway.policy.RelayPolicy> policyOf;
+    private final RouteDsnHooks dsnHooks;
+    private final RoutingInForce routing;
     private volatile MetricsEndpoint endpoint;
 
     private Gateway(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
@@ -76,15 +79,15 @@ public final class Gateway implements AutoCloseable {
         this.dsnCounters = new DsnCounters((action, disposition) ->
                 metrics.dsn(action, org.twgate.gateway.metrics.DsnDisposition.valueOf(disposition)));
         this.spool = Spool.open(spoolConfig.directory(), SPOOL_IO_THREADS);
-        ConfiguredRouter router = new ConfiguredRouter(config.routes(), delivery.maxConnectionsPerRoute());
         this.smtp = new SmtpTransport(clientConfig(delivery), new JndiMxResolver(5000, 2));
+        this.dsnHooks = dsnHooks(serverConfig, clock);
+        // Routes, rewriting, DSN policy, relay policy and connector rules: one value, swapped whole on reload.
+        this.routing = new RoutingInForce(routingOf(config));
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
-        this.queue = new DeliveryQueue(spool, router,
-                new RouteCourier(router, smtp, pipe, spool, dsnHooks(serverConfig, clock), config.rewrite(),
-                        metrics::rewrite),
+        this.queue = new DeliveryQueue(spool, routing,
                 new DsnNotifier(serverConfig.hostname(), spool, submission, clock, spoolConfig.maxLifetime(),
-                        route -> router.byKey(route).deliverRelayedDsn(), dsnCounters),
+                        routing::relayedDsnPolicy, dsnCounters),
                 new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),
                         spoolConfig.delayWarning()),
                 clock, delivery.threads(), metrics.queueListener());
@@ -95,12 +98,7 @@ public final class Gateway implements AutoCloseable {
         this.control = new ControlServer(spool.controlSocket(), new QueueConsole(queue, spool, clock));
         MessageIntake intake = metrics.countingIntake(new AcceptLog(queue::enqueue));
         int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
-        // Routes and rewriting are bound at start; a reload brings new client rules, accepted
-        // domains and Teamware acceptance rules, judged against the running routes and rewriting.
-        this.policyOf = next -> new ConfiguredRelayPolicy(next.policy(),
-                new org.twgate.gateway.policy.ConnectorRules(router, config.rewrite(), next.teamware()));
-        this.policy = new SwappableRelayPolicy(policyOf.apply(config));
-        this.server = new SmtpServer(acceptSettings(serverConfig), policy, spool,
+        this.server = new SmtpServer(acceptSettings(serverConfig, serverConfig.hostname()), routing.policy(), spool,
                 intake, ioThreads, clock, startTls, metrics.smtpListener());
     }
 
@@ -128,6 +126,18 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /**
+     * The routing of a configuration, built whole before anything uses it: a route naming an
+     * undefined rule set fails here (the start fails, or a reload is refused).
+     */
+    private Routing routingOf(GatewayConfig next) {
+        ConfiguredRouter router = new ConfiguredRouter(next.routes(), next.delivery().maxConnectionsPerRoute());
+        RouteCourier courier = new RouteCourier(router, smtp, pipe, spool, dsnHooks, next.rewrite(), metrics::rewrite);
+        RelayPolicy policy = new ConfiguredRelayPolicy(next.policy(),
+                new ConnectorRules(router, next.rewrite(), next.teamware()));
+        return new Routing(router, courier, policy);
+    }
+
     /** Reports from elsewhere on final routes, and the record of relayed messages for qmail bounces. */
     private RouteDsnHooks dsnHooks(ServerConfig serverConfig, Clock clock) throws IOException {
         RelayedMessages relayed = RelayedMessages.open(spool.root().resolve("relayed"), RELAYED_RECORD_BYTES);
@@ -135,8 +145,9 @@ public final class Gateway implements AutoCloseable {
                 new FinalRouteReports(serverConfig.hostname(), spool, relayed, clock, dsnCounters), relayed);
     }
 
-    static AcceptSettings acceptSettings(ServerConfig s) {
-        return AcceptSettings.of(s.hostname(), s.maxCommandLine(), s.maxRecipients(), s.maxMessageSize(),
+    /** @param hostname the name the server started with ({@code server.hostname} needs a restart) */
+    static AcceptSettings acceptSettings(ServerConfig s, String hostname) {
+        return AcceptSettings.of(hostname, s.maxCommandLine(), s.maxRecipients(), s.maxMessageSize(),
                 s.maxDataLine(), s.maxReceivedHeaders(), s.bareLineEndings() == ServerConfig.BareLineEndings.REJECT,
                 s.maxConnections(), s.maxConnectionsPerIp(), s.idleTimeout(), true);
     }
@@ -164,11 +175,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Reloads from {@code source}: the relay policy is swapped, other sections need a restart.
-     * The same reloader answers {@code twgate reload} on the control socket.
+     * Reloads from {@code source}: routing (routes, rewriting, DSN and relay policy, connector
+     * rules) is swapped whole and new sessions get the new server limits; keys bound at start are
+     * reported as needing a restart. The same reloader answers {@code twgate reload} on the
+     * control socket.
      */
     public ConfigReloader reloader(ConfigReloader.Source source) {
-        ConfigReloader reloader = new ConfigReloader(source, config, policy, policyOf);
+        String hostname = config.server().hostname();
+        ConfigReloader reloader = new ConfigReloader(source, config, routing, this::routingOf,
+                next -> server.applyToNewSessions(acceptSettings(next, hostname)));
         control.onReload(() -> {
             org.twgate.gateway.reload.ReloadOutcome outcome = reloader.reload();
             if (outcome instanceof org.twgate.gateway.reload.ReloadOutcome.Applied applied) {

@@ -44,6 +44,7 @@ class MetricsEndToEndTest {
                 "  hostname: gw.test",
                 "  max_message_size: 10k",
                 "  max_connections_per_ip: 2",
+                "  bare_line_endings: reject",
                 "policy:",
                 "  relay_clients: [\"::1\"]",
                 "  accepted_domains: [tw.company.com]",
@@ -94,6 +95,18 @@ class MetricsEndToEndTest {
             t.send("Subject: big\r\n\r\n" + ("x".repeat(70) + "\r\n").repeat(200) + ".\r\n").expect("552 5.3.4");
             t.send("QUIT\r\n").expect("221");
         }
+        // Refused by the framer, before any verb is read or the chain sees a line.
+        try (SmtpTranscript t = new SmtpTranscript(smtp())) {
+            t.expect("220");
+            t.send("HELO qmail.company.com\r\n").expect("250");
+            t.send("MAIL FROM:<" + "x".repeat(600) + "@company.com>\r\n").expect("500 5.5.2 Line too long");
+            t.send("NOOP\n").expect("500 5.5.2 Command line ended by bare LF");
+            t.send("MAIL FROM:<john@company.com>\r\n").expect("250");
+            t.send("RCPT TO:<jane@tw.company.com>\r\n").expect("250");
+            t.send("DATA\r\n").expect("354");
+            t.send("Subject: smuggled\r\n\r\nbo\ndy\r\n.\r\n").expect("554 5.6.0 Bare CR or LF");
+            t.send("QUIT\r\n").expect("221");
+        }
         // The server sees a client's close a moment later: wait, so the limit counts only the next three.
         Await.until("earlier sessions closed", Duration.ofSeconds(10),
                 () -> scrapeQuietly().value("twgate_sessions_active") == 0);
@@ -109,12 +122,15 @@ class MetricsEndToEndTest {
         connector.awaitMessages(3, Duration.ofSeconds(10)); // the fourth is refused at RCPT by the connector
 
         Map<String, Double> expected = new LinkedHashMap<>();
-        expected.put("twgate_sessions_total", 7.0); // 4 + 1 + the 2 admitted of 3
+        expected.put("twgate_sessions_total", 8.0); // 4 + 1 + 1 + the 2 admitted of 3
         expected.put("twgate_sessions_refused_total{reason=\"max_connections_per_ip\"}", 1.0);
         expected.put("twgate_sessions_refused_total{reason=\"policy\"}", 0.0);
         expected.put("twgate_messages_accepted_total", 4.0);
         expected.put("twgate_messages_refused_total{reason=\"size\"}", 1.0);
         expected.put("twgate_messages_refused_total{reason=\"loop\"}", 0.0);
+        expected.put("twgate_messages_refused_total{reason=\"bare_line_ending\"}", 1.0);
+        expected.put("twgate_commands_refused_total{command=\"line\",reason=\"line_length\"}", 1.0);
+        expected.put("twgate_commands_refused_total{command=\"line\",reason=\"bare_line_ending\"}", 1.0);
         expected.put("twgate_commands_refused_total{command=\"mail\",reason=\"size\"}", 1.0);
         expected.put("twgate_commands_refused_total{command=\"rcpt\",reason=\"relay_denied\"}", 1.0);
         expected.put("twgate_deliveries_total{outcome=\"delivered\",route=\"connector\"}", 3.0);
@@ -204,6 +220,9 @@ class MetricsEndToEndTest {
                 "twgate_messages_accepted_total",
                 "twgate_messages_refused_total{reason=\"size\"}",
                 "twgate_messages_refused_total{reason=\"loop\"}",
+                "twgate_messages_refused_total{reason=\"bare_line_ending\"}",
+                "twgate_commands_refused_total{command=\"line\",reason=\"line_length\"}",
+                "twgate_commands_refused_total{command=\"line\",reason=\"bare_line_ending\"}",
                 "twgate_commands_refused_total{command=\"mail\",reason=\"size\"}",
                 "twgate_commands_refused_total{command=\"rcpt\",reason=\"relay_denied\"}",
                 "twgate_deliveries_total{outcome=\"delivered\",route=\"connector\"}",

@@ -17,7 +17,7 @@ import org.twgate.gateway.reload.ReloadOutcome;
 import org.twgate.testkit.RecordingSmtpServer;
 import org.twgate.testkit.SmtpTranscript;
 
-/** A reload swaps the relay policy for new decisions while sessions already open carry on. */
+/** A reload swaps the relay policy (with the routing) for new decisions while sessions already open carry on. */
 class ReloadTest {
     @TempDir
     Path dir;
@@ -114,7 +114,7 @@ class ReloadTest {
         ConfigReloader reloader = start();
         write("a.example", "delivery:\n  threads: 3");
         ReloadOutcome outcome = reloader.reload();
-        assertThat(outcome).isEqualTo(new ReloadOutcome.Applied(file.toString(), java.util.List.of("delivery")));
+        assertThat(outcome).isEqualTo(new ReloadOutcome.Applied(file.toString(), java.util.List.of("delivery.threads")));
     }
 
     /** {@code twgate reload} on the command line: the running instance answers through its control socket. */

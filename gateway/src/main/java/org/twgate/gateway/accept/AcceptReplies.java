@@ -2,7 +2,11 @@ package org.twgate.gateway.accept;
 
 /** The server's replies that do not depend on a command's arguments, in one place. */
 final class AcceptReplies {
-    static final Reply BARE_LF_IN_COMMAND = Reply.of(500, "5.5.2", "Command line ended by bare LF; use CRLF");
+    /** How the framer's refusal of a long command line begins; {@link RefusalReason} tells it by this. */
+    static final String LINE_TOO_LONG_TEXT = "Line too long";
+    /** How the framer's refusal of a bare LF command line begins; {@link RefusalReason} tells it by this. */
+    static final String BARE_LF_IN_COMMAND_TEXT = "Command line ended by bare LF";
+    static final Reply BARE_LF_IN_COMMAND = Reply.of(500, "5.5.2", BARE_LF_IN_COMMAND_TEXT + "; use CRLF");
     static final Reply MAIL_OK = Reply.of(250, "2.1.0", "Sender ok");
     static final Reply RCPT_OK = Reply.of(250, "2.1.5", "Recipient ok");
     static final Reply NESTED_MAIL = Reply.of(503, "5.5.1", "Sender already specified (RSET to start over)");
@@ -17,7 +21,7 @@ final class AcceptReplies {
     }
 
     static Reply lineTooLong(int limit) {
-        return Reply.of(500, "5.5.2", "Line too long: command lines are limited to " + limit + " octets");
+        return Reply.of(500, "5.5.2", LINE_TOO_LONG_TEXT + ": command lines are limited to " + limit + " octets");
     }
 
     static Reply shuttingDown(String hostname) {

@@ -3,7 +3,8 @@ package org.twgate.gateway.accept;
 import java.time.Duration;
 
 /**
- * The SMTP server's settings, taken from the configuration once at start.
+ * The SMTP server's settings for a session, taken from the configuration at start and again at
+ * each reload; a session keeps the settings in force when it opened.
  *
  * @param maxCommandLine octets of a command line including CRLF
  * @param maxMessageSize octets; 0 for no limit (also advertised as SIZE)

@@ -12,9 +12,12 @@ public enum RefusalReason {
     SIZE,
     /** {@code 554 5.4.6}: too many {@code Received:} fields. */
     LOOP,
-    /** {@code 554 5.6.0}: a line of the message over {@code server.max_data_line}. */
+    /**
+     * {@code 554 5.6.0}: a line of the message over {@code server.max_data_line}; for a command,
+     * {@code 500 5.5.2}: a command line over {@code server.max_command_line}.
+     */
     LINE_LENGTH,
-    /** {@code 554 5.6.0}: bare CR or LF with {@code bare_line_endings: reject}. */
+    /** {@code 554 5.6.0} (message) or {@code 500 5.5.2} (command line): bare CR or LF with {@code bare_line_endings: reject}. */
     BARE_LINE_ENDING,
     /** {@code 452 4.3.1}: the spool's file system is full. */
     SPOOL_FULL,
@@ -45,12 +48,28 @@ public enum RefusalReason {
             case "5.3.4" -> SIZE;
             case "5.4.6" -> LOOP;
             case "5.6.0" -> reply.text().startsWith(DataVerdict.BARE_LINE_ENDING_TEXT) ? BARE_LINE_ENDING : LINE_LENGTH;
+            case "5.5.2" -> framerReason(reply);
             case "4.3.1" -> SPOOL_FULL;
             case "4.3.0" -> SPOOL_ERROR;
             case "5.7.1" -> RELAY_DENIED;
             case "4.5.3" -> TOO_MANY_RECIPIENTS;
             // 500 and 501 are the syntax replies (unknown command, line too long, bad argument).
-            default -> reply.code() == 500 || reply.code() == 501 ? SYNTAX : OTHER;
+            default -> syntaxOrOther(reply);
         };
+    }
+
+    /** The framer's own command-line refusals, told apart by their fixed wording in {@link AcceptReplies}. */
+    private static RefusalReason framerReason(Reply reply) {
+        if (reply.text().startsWith(AcceptReplies.LINE_TOO_LONG_TEXT)) {
+            return LINE_LENGTH;
+        }
+        if (reply.text().startsWith(AcceptReplies.BARE_LF_IN_COMMAND_TEXT)) {
+            return BARE_LINE_ENDING;
+        }
+        return syntaxOrOther(reply);
+    }
+
+    private static RefusalReason syntaxOrOther(Reply reply) {
+        return reply.code() == 500 || reply.code() == 501 ? SYNTAX : OTHER;
     }
 }

@@ -33,6 +33,7 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
     private enum Mode { COMMAND, DISCARD_LONG_LINE, DATA, COMMITTING, CLOSING }
 
     private final AcceptSettings settings;
+    private final SmtpListener listener;
     private ByteBuf buffer;
     private Mode mode = Mode.COMMAND;
     private InboundData data;
@@ -40,8 +41,9 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
     private ByteBuf chunk;
     private boolean closeAfterReply;
 
-    SmtpFramer(AcceptSettings settings) {
+    SmtpFramer(AcceptSettings settings, SmtpListener listener) {
         this.settings = settings;
+        this.listener = listener;
     }
 
     @Override
@@ -90,7 +92,7 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         int limit = settings.maxCommandLine();
         if (lf < 0) {
             if (buffer.readableBytes() > limit) {
-                reply(ctx, AcceptReplies.lineTooLong(limit));
+                refuse(ctx, AcceptReplies.lineTooLong(limit));
                 buffer.skipBytes(buffer.readableBytes());
                 mode = Mode.DISCARD_LONG_LINE;
             }
@@ -100,12 +102,12 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         boolean crlf = lf > start && buffer.getByte(lf - 1) == '\r';
         if (lineLength > limit) {
             buffer.readerIndex(lf + 1);
-            reply(ctx, AcceptReplies.lineTooLong(limit));
+            refuse(ctx, AcceptReplies.lineTooLong(limit));
             return true;
         }
         if (!crlf && settings.dataLimits().rejectBareLineEndings()) {
             buffer.readerIndex(lf + 1);
-            reply(ctx, AcceptReplies.BARE_LF_IN_COMMAND);
+            refuse(ctx, AcceptReplies.BARE_LF_IN_COMMAND);
             return true;
         }
         ByteBuf line = buffer.retainedSlice(start, lf - start - (crlf ? 1 : 0));
@@ -230,6 +232,14 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         mode = Mode.CLOSING;
         ctx.writeAndFlush(Unpooled.copiedBuffer(reply.wire(), StandardCharsets.US_ASCII))
                 .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** A command line refused here never reaches the chain's {@link RefusedCommandLog}: log and count it alike. */
+    private void refuse(ChannelHandlerContext ctx, Reply reply) {
+        LOG.info("event=command_refused client={} command=line reason={} reply=\"{}\"", ctx.channel().remoteAddress(),
+                RefusalReason.of(reply).label(), reply);
+        listener.commandRefused(SmtpListener.UNREAD_LINE, reply);
+        reply(ctx, reply);
     }
 
     private void reply(ChannelHandlerContext ctx, Reply reply) {

@@ -20,10 +20,14 @@ public interface SmtpListener {
     default void connectionRefused(ConnectionRefusal reason) {
     }
 
+    /** The command label of a line the framer refused before any verb was read (too long, bare LF). */
+    String UNREAD_LINE = "LINE";
+
     /**
      * A command got a 4xx or 5xx reply (the end of data is reported to {@link MessageIntake}).
      *
-     * @param command the verb as the server knows it (MAIL, RCPT, DATA, …), never client text
+     * @param command the verb as the server knows it (MAIL, RCPT, DATA, …), or {@link #UNREAD_LINE};
+     *                never client text
      */
     default void commandRefused(String command, Reply reply) {
     }

@@ -57,10 +57,13 @@ import org.slf4j.LoggerFactory;
 public final class SmtpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpServer.class);
 
-    private final AcceptSettings settings;
+    /** The settings new sessions get, with the handler chain built from them; replaced by {@link #applyToNewSessions}. */
+    private volatile Wiring wiring;
     private final RelayPolicy policy;
+    private final Spool spool;
+    private final MessageIntake intake;
+    private final Clock clock;
     private final SmtpListener listener;
-    private final SMTPProtocol protocol;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
     private final ChannelGroup listeners = new DefaultChannelGroup("listeners", GlobalEventExecutor.INSTANCE);
@@ -84,13 +87,31 @@ public final class SmtpServer implements AutoCloseable {
     public SmtpServer(AcceptSettings settings, RelayPolicy policy, Spool spool, MessageIntake intake, int ioThreads,
             Clock clock, Encryption startTls, SmtpListener listener) {
         this.startTls = startTls;
-        this.settings = settings;
         this.policy = policy;
+        this.spool = spool;
+        this.intake = intake;
+        this.clock = clock;
         this.listener = listener;
-        this.protocol = new SMTPProtocol(chain(settings, policy, spool, intake, clock, listener),
-                new GatewaySmtpConfiguration(settings.hostname()));
+        this.wiring = wire(settings);
         this.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("twgate-smtp-accept", true));
         this.workers = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("twgate-smtp-io", true));
+    }
+
+    /** A session's settings and the handler chain that enforces them: fixed for the session's life. */
+    private record Wiring(AcceptSettings settings, SMTPProtocol protocol) {
+    }
+
+    private Wiring wire(AcceptSettings settings) {
+        return new Wiring(settings, new SMTPProtocol(chain(settings, policy, spool, intake, clock, listener),
+                new GatewaySmtpConfiguration(settings.hostname())));
+    }
+
+    /**
+     * Sessions opened from now on get {@code next} (a configuration reload); sessions already
+     * open keep the settings they started with. The connection limits count every open session.
+     */
+    public void applyToNewSessions(AcceptSettings next) {
+        wiring = wire(next);
     }
 
     private static SMTPProtocolHandlerChain chain(AcceptSettings settings, RelayPolicy policy, Spool spool,
@@ -156,6 +177,8 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     private void initSession(SocketChannel channel) {
+        Wiring session = wiring;
+        AcceptSettings settings = session.settings();
         ChannelPipeline pipeline = channel.pipeline();
         String ip = channel.remoteAddress().getAddress().getHostAddress();
         RelayPolicy.ClientVerdict verdict = policy.client(channel.remoteAddress().getAddress());
@@ -190,12 +213,12 @@ public final class SmtpServer implements AutoCloseable {
         sessions.add(channel);
         listener.sessionOpened();
         channel.closeFuture().addListener(f -> listener.sessionClosed());
-        SmtpFramer framer = new SmtpFramer(settings);
+        SmtpFramer framer = new SmtpFramer(settings, listener);
         pipeline.addLast(HandlerConstants.TIMEOUT_HANDLER,
                 new IdleTimeoutHandler(settings.idleTimeout().toMillis(), framer, settings.hostname()));
         pipeline.addLast(HandlerConstants.FRAMER, framer);
         pipeline.addLast(HandlerConstants.CORE_HANDLER, new BasicChannelInboundHandler(
-                new ProtocolMDCContextFactory.Standard(), protocol, startTls, false));
+                new ProtocolMDCContextFactory.Standard(), session.protocol(), startTls, false));
     }
 
     /**

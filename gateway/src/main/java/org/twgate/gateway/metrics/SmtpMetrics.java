@@ -25,7 +25,7 @@ import org.twgate.gateway.spool.StoredMessage;
 final class SmtpMetrics implements SmtpListener {
     /** Verbs that get their own label value; anything else is counted as {@code other}. */
     private static final Set<String> VERBS = Set.of("HELO", "EHLO", "MAIL", "RCPT", "DATA", "RSET", "NOOP", "QUIT",
-            "VRFY", "EXPN", "HELP", "STARTTLS");
+            "VRFY", "EXPN", "HELP", "STARTTLS", SmtpListener.UNREAD_LINE);
 
     /** The refusals that can happen at the end of DATA: their series exist from the start. */
     private static final Set<RefusalReason> DATA_REFUSALS = Set.of(RefusalReason.SIZE, RefusalReason.LOOP,

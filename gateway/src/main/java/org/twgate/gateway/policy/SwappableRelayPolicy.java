@@ -1,23 +1,20 @@
 package org.twgate.gateway.policy;
 
 import java.net.InetAddress;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
- * The policy in force, replaceable at run time by a configuration reload. Each decision reads
- * the current policy once: a client is judged at connect by the policy of that moment, and each
- * RCPT by the policy of its own moment; no session is dropped by a swap. Every method of
- * {@link RelayPolicy}, default ones included, must be forwarded here.
+ * The policy in force, replaceable at run time by a configuration reload (which swaps what
+ * {@code current} supplies). Each decision reads the current policy once: a client is judged
+ * at connect by the policy of that moment, and each RCPT by the policy of its own moment; no
+ * session is dropped by a swap. Every method of {@link RelayPolicy}, default ones included,
+ * must be forwarded here.
  */
 public final class SwappableRelayPolicy implements RelayPolicy {
-    private final AtomicReference<RelayPolicy> current;
+    private final Supplier<? extends RelayPolicy> current;
 
-    public SwappableRelayPolicy(RelayPolicy initial) {
-        this.current = new AtomicReference<>(initial);
-    }
-
-    public void replace(RelayPolicy next) {
-        current.set(next);
+    public SwappableRelayPolicy(Supplier<? extends RelayPolicy> current) {
+        this.current = current;
     }
 
     @Override

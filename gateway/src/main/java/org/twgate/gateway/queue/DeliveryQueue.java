@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.twgate.gateway.queue.QueuedMessage.RecipientState;
 import org.twgate.gateway.queue.RecipientOutcome.Result;
 import org.twgate.gateway.spool.EnvelopeRecipient;
@@ -36,8 +37,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
 
     private final Spool spool;
-    private final Router router;
-    private final Courier courier;
+    private final Supplier<Dispatch> dispatch;
     private final Notifier notifier;
     private final RetrySchedule retry;
     private final Clock clock;
@@ -48,9 +48,19 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
 
     public DeliveryQueue(Spool spool, Router router, Courier courier, Notifier notifier, RetrySchedule retry,
             Clock clock, int threads, QueueListener listener) {
+        this(spool, Dispatch.fixed(router, courier), notifier, retry, clock, threads, listener);
+    }
+
+    /**
+     * @param dispatch the routing in force, read once per attempt: a configuration reload may
+     *                 replace it. Routes are chosen afresh at every attempt (the route key in the
+     *                 journal is a record of what happened, never read back), so a queued message
+     *                 follows the routing of the moment it is attempted.
+     */
+    public DeliveryQueue(Spool spool, Supplier<Dispatch> dispatch, Notifier notifier, RetrySchedule retry,
+            Clock clock, int threads, QueueListener listener) {
         this.spool = spool;
-        this.router = router;
-        this.courier = courier;
+        this.dispatch = dispatch;
         this.notifier = notifier;
         this.retry = retry;
         this.clock = clock;
@@ -112,11 +122,12 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
             m.busy = true;
         }
         try {
+            Dispatch routing = dispatch.get();
             List<RecipientOutcome> outcomes = new ArrayList<>();
-            for (Map.Entry<String, List<EnvelopeRecipient>> group : byRoute(m.pending()).entrySet()) {
-                outcomes.addAll(deliverGroup(m.stored, group.getKey(), group.getValue()));
+            for (Map.Entry<String, List<EnvelopeRecipient>> group : byRoute(routing.router(), m.pending()).entrySet()) {
+                outcomes.addAll(deliverGroup(routing.courier(), m.stored, group.getKey(), group.getValue()));
             }
-            apply(m, outcomes, clock.instant());
+            apply(m, outcomes, clock.instant(), routing.router());
         } catch (RuntimeException e) {
             LOG.error("queue_id={} event=attempt_error error=\"{}\"", id, e.toString(), e);
             synchronized (m) {
@@ -131,7 +142,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         }
     }
 
-    private Map<String, List<EnvelopeRecipient>> byRoute(List<EnvelopeRecipient> pending) {
+    private static Map<String, List<EnvelopeRecipient>> byRoute(Router router, List<EnvelopeRecipient> pending) {
         Map<String, List<EnvelopeRecipient>> groups = new LinkedHashMap<>();
         for (EnvelopeRecipient r : pending) {
             groups.computeIfAbsent(router.routeFor(r.address()), k -> new ArrayList<>()).add(r);
@@ -140,7 +151,8 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
     }
 
     /** One courier call; whatever it fails to report counts as deferred, never as delivered. */
-    private List<RecipientOutcome> deliverGroup(StoredMessage stored, String route, List<EnvelopeRecipient> group) {
+    private List<RecipientOutcome> deliverGroup(Courier courier, StoredMessage stored, String route,
+            List<EnvelopeRecipient> group) {
         Map<Integer, RecipientOutcome> byIndex = new HashMap<>();
         long started = System.nanoTime();
         try {
@@ -162,7 +174,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         return out;
     }
 
-    private void apply(QueuedMessage m, List<RecipientOutcome> outcomes, Instant now) {
+    private void apply(QueuedMessage m, List<RecipientOutcome> outcomes, Instant now, Router router) {
         StoredMessage stored = m.stored;
         List<JournalRecord> records = new ArrayList<>();
         List<Notifier.FailedRecipient> failed = new ArrayList<>();

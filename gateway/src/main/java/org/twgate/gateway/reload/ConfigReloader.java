@@ -1,23 +1,26 @@
 package org.twgate.gateway.reload;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.twgate.config.ConfigException;
 import org.twgate.config.GatewayConfig;
-import java.util.function.Function;
-import org.twgate.gateway.policy.RelayPolicy;
-import org.twgate.gateway.policy.SwappableRelayPolicy;
+import org.twgate.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-reads the configuration (and every file it imports) and puts what can change at run time
- * in force: the relay policy (relay clients, tcp.smtp rules, accepted domains, rcpthosts) and
- * the connector acceptance rules mirrored from Teamware ({@code teamware}).
- * An invalid configuration is refused as a whole and the running one kept. Keys bound at start
- * (listen addresses, spool directory, metrics address, routes, limits, threads) are reported as
- * needing a restart rather than half-applied. Sessions and queued mail are untouched.
+ * Re-reads the configuration (and every file it imports: smtproutes, rcpthosts, tcp.smtp rules,
+ * to.ini, tombsmtp.ini) and puts in force what can change at run time:
+ * <ul>
+ * <li>the {@link Routing}: routes, rewrite rule sets, {@code deliver_relayed_dsn}, the relay
+ *     policy and the Teamware connector rules, built as a whole and swapped in one write;</li>
+ * <li>the per-session server limits, for sessions opened from then on.</li>
+ * </ul>
+ * An invalid configuration (including a route naming an undefined rule set) is refused as a
+ * whole and the running one kept. Keys bound at start ({@link RestartOnly}) are reported as
+ * needing a restart, never half-applied. Sessions already open and queued mail are untouched;
+ * a queued message takes the routes in force at its next attempt.
  */
 public final class ConfigReloader {
     private static final Logger LOG = LoggerFactory.getLogger("org.twgate.reload");
@@ -29,70 +32,50 @@ public final class ConfigReloader {
     }
 
     private final Source source;
-    private final SwappableRelayPolicy policy;
-    private final Function<GatewayConfig, RelayPolicy> policyOf;
+    private final GatewayConfig started;
+    private final RoutingInForce routing;
+    private final Function<GatewayConfig, Routing> routingOf;
+    private final Consumer<ServerConfig> newSessions;
     private GatewayConfig running;
 
-    /** @param policyOf builds the relay policy of a configuration (against the running routes) */
-    public ConfigReloader(Source source, GatewayConfig running, SwappableRelayPolicy policy,
-            Function<GatewayConfig, RelayPolicy> policyOf) {
+    /**
+     * @param started     the configuration the process started with (what is bound)
+     * @param routingOf   builds the routing of a configuration; throws to refuse it
+     * @param newSessions takes the server limits for sessions opened after the reload
+     */
+    public ConfigReloader(Source source, GatewayConfig started, RoutingInForce routing,
+            Function<GatewayConfig, Routing> routingOf, Consumer<ServerConfig> newSessions) {
         this.source = source;
-        this.running = running;
-        this.policy = policy;
-        this.policyOf = policyOf;
+        this.started = started;
+        this.running = started;
+        this.routing = routing;
+        this.routingOf = routingOf;
+        this.newSessions = newSessions;
     }
 
     /** One reload; serialised, so two signals in a row apply in order. */
     public synchronized ReloadOutcome reload() {
         GatewayConfig next;
+        Routing nextRouting;
         try {
             next = source.load();
+            nextRouting = routingOf.apply(next);
         } catch (ConfigException | RuntimeException e) {
-            LOG.error("event=reload_refused error=\"{}\"", e.getMessage().replace('\n', ' '));
-            return new ReloadOutcome.Refused(e.getMessage());
+            String error = String.valueOf(e.getMessage());
+            LOG.error("event=reload_refused error=\"{}\"", error.replace('\n', ' '));
+            return new ReloadOutcome.Refused(error);
         }
-        RelayPolicy nextPolicy;
-        try {
-            nextPolicy = policyOf.apply(next);
-        } catch (RuntimeException e) {
-            LOG.error("event=reload_refused error=\"{}\"", String.valueOf(e.getMessage()).replace('\n', ' '));
-            return new ReloadOutcome.Refused(String.valueOf(e.getMessage()));
-        }
-        policy.replace(nextPolicy);
-        List<String> needRestart = restartOnly(running, next);
+        routing.replace(nextRouting);
+        newSessions.accept(next.server());
         running = next;
-        LOG.info("event=reloaded source={} applied=policy need_restart={}", next.source(), needRestart);
+        List<String> needRestart = RestartOnly.changed(started, next);
+        LOG.info("event=reloaded source={} applied=routes,rewrite,teamware,policy,server_limits need_restart={}",
+                next.source(), needRestart);
         return new ReloadOutcome.Applied(next.source(), needRestart);
     }
 
+    /** The configuration last loaded (restart-only keys of it may not be in force: see {@link RestartOnly}). */
     public synchronized GatewayConfig running() {
         return running;
-    }
-
-    /** The sections that changed but are only read at start. */
-    static List<String> restartOnly(GatewayConfig a, GatewayConfig b) {
-        List<String> changed = new ArrayList<>();
-        if (!Objects.equals(a.server(), b.server())) {
-            changed.add("server");
-        }
-        if (!Objects.equals(a.spool(), b.spool())) {
-            changed.add("spool");
-        }
-        if (!Objects.equals(a.delivery(), b.delivery())) {
-            changed.add("delivery");
-        }
-        if (!Objects.equals(a.routes().routes(), b.routes().routes())) {
-            changed.add("routes");
-        }
-        if (!Objects.equals(a.rewrite(), b.rewrite())) {
-            changed.add("rewrite");
-        }
-        if (!Objects.equals(a.metrics(), b.metrics())) {
-            changed.add("metrics");
-        }
-        if (!Objects.equals(a.logging(), b.logging())) {
-            changed.add("logging");
-        }
-        return changed;
     }
 }

@@ -5,9 +5,10 @@ import java.util.List;
 /** What a configuration reload did. */
 public sealed interface ReloadOutcome {
     /**
-     * The new policy is in force.
+     * The new routing, policy and session limits are in force.
      *
-     * @param needRestart keys that changed but only take effect at the next start
+     * @param needRestart keys (e.g. {@code server.listen}) whose value differs from the one the
+     *                    process started with; they take effect only at the next start
      */
     record Applied(String source, List<String> needRestart) implements ReloadOutcome {
         public Applied {

@@ -56,6 +56,11 @@ public final class ConfiguredRouter implements Router {
         return table.lookup(domain).orElse(mxRoute);
     }
 
+    /** Every route by its key, the implicit MX route included. */
+    public Map<String, Route> byKey() {
+        return java.util.Collections.unmodifiableMap(byKey);
+    }
+
     public Route byKey(String key) {
         Route route = byKey.get(key);
         if (route == null) {

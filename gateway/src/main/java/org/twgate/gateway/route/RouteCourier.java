@@ -1,11 +1,11 @@
 package org.twgate.gateway.route;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.twgate.config.rewrite.RewriteConfig;
 import org.twgate.config.route.PipePer;
 import org.twgate.config.route.Route;
@@ -43,11 +43,16 @@ public final class RouteCourier implements Courier {
     private final PipeTransport pipe;
     private final Spool spool;
     private final RouteDsnHooks dsn;
-    private final RewriteConfig rewriteConfig;
     private final java.util.function.Consumer<String> rewritten;
-    private final Map<String, RouteRewriter> rewriters = new ConcurrentHashMap<>();
+    private final Map<String, RouteRewriter> rewriters = new HashMap<>();
 
-    /** @param rewritten told the rule-set name each time a recipient address is rewritten (metrics) */
+    /**
+     * Compiles every route's rewriting now, so that a route naming a rule set the configuration
+     * lacks fails here (at start, or refusing a reload) rather than at a delivery.
+     *
+     * @param rewritten told the rule-set name each time a recipient address is rewritten (metrics)
+     * @throws IllegalStateException naming the route and the missing rule set
+     */
     public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, PipeTransport pipe, Spool spool,
             RouteDsnHooks dsn, RewriteConfig rewriteConfig, java.util.function.Consumer<String> rewritten) {
         this.rewritten = rewritten;
@@ -56,7 +61,7 @@ public final class RouteCourier implements Courier {
         this.pipe = pipe;
         this.spool = spool;
         this.dsn = dsn;
-        this.rewriteConfig = rewriteConfig;
+        router.byKey().forEach((key, route) -> rewriters.put(key, RouteRewriter.of(route, rewriteConfig)));
     }
 
     @Override
@@ -75,8 +80,7 @@ public final class RouteCourier implements Courier {
 
     private List<RecipientOutcome> deliver(String routeKey, Route route, StoredMessage message,
             List<EnvelopeRecipient> recipients, byte[] replacement) {
-        EnvelopeRewrite rewrite = rewriters.computeIfAbsent(routeKey, k -> RouteRewriter.of(route, rewriteConfig))
-                .rewrite(message.envelope().sender(), recipients);
+        EnvelopeRewrite rewrite = rewriters.get(routeKey).rewrite(message.envelope().sender(), recipients);
         RewriteLog.log(message.id().value(), routeKey, message.envelope().sender(), rewrite);
         rewrite.deliverable().stream().filter(RecipientRewrite.Deliverable::changed)
                 .filter(d -> route.rewrite() != null).forEach(d -> rewritten.accept(route.rewrite()));

@@ -24,11 +24,17 @@ class RefusalReasonTest {
         assertThat(RefusalReason.of(Reply.of(554, "5.7.1", "<a@b>: Relay access denied"))).isEqualTo(RefusalReason.RELAY_DENIED);
         assertThat(RefusalReason.of(AcceptReplies.MAIL_SYNTAX)).isEqualTo(RefusalReason.SYNTAX);
         assertThat(RefusalReason.of(Reply.of(501, "5.1.3", "Bad recipient address syntax"))).isEqualTo(RefusalReason.SYNTAX);
-        assertThat(RefusalReason.of(AcceptReplies.lineTooLong(512))).isEqualTo(RefusalReason.SYNTAX);
+        assertThat(RefusalReason.of(Reply.of(501, "5.5.2", "Syntax error"))).isEqualTo(RefusalReason.SYNTAX);
         assertThat(RefusalReason.of(AcceptReplies.NEED_MAIL)).isEqualTo(RefusalReason.SEQUENCE);
         assertThat(RefusalReason.of(AcceptReplies.NESTED_MAIL)).isEqualTo(RefusalReason.SEQUENCE);
         assertThat(RefusalReason.of(Reply.of(500, "5.5.1", "Command FOO unrecognized"))).isEqualTo(RefusalReason.SYNTAX);
         assertThat(RefusalReason.of(AcceptReplies.shuttingDown("gw"))).isEqualTo(RefusalReason.OTHER);
+    }
+
+    @Test
+    void classifiesTheFramersCommandLineRefusals() {
+        assertThat(RefusalReason.of(AcceptReplies.lineTooLong(512))).isEqualTo(RefusalReason.LINE_LENGTH);
+        assertThat(RefusalReason.of(AcceptReplies.BARE_LF_IN_COMMAND)).isEqualTo(RefusalReason.BARE_LINE_ENDING);
     }
 
     @Test
