@@ -11,7 +11,9 @@
 #                instance stopped and disabled, then run
 # Environment: TWGATE_JAR (default gateway/target/twgate.jar, built if missing),
 #   TWGATE_JAVA_OPTS (extra JVM options), CASES (names of the cases to run, default all),
-#   TRIAL_TIMEOUT (s, default 120),
+#   TRIAL_TIMEOUT (s, default 120), WARMUP_BATCHES (most warm-up batches, default 30),
+#   JIT_QUIET (twgate's warm-up ends after two batches in a row during which HotSpot's compilers
+#   were busy for less than this percentage of the batch's time, default 5),
 #   RUN_DEADLINE (s, default 1080: no new round starts after it), BENCH_TMP (default /var/tmp),
 #   RESULTS_DIR (default this folder), KEEP=1 (keep the work dir), SAMPLES=1 (take jcmd
 #   Thread.print samples of twgate during its trials into RESULTS_DIR/samples-<date>/; this
@@ -39,8 +41,14 @@ trial_timeout=${TRIAL_TIMEOUT:-120}
 run_deadline=${RUN_DEADLINE:-1080}
 results_dir=${RESULTS_DIR:-$here}
 jar=${TWGATE_JAR:-$repo/gateway/target/twgate.jar}
-small_warmup=$((1000 / scale)) # 4 KiB messages before every trial
-large_warmup=$((50 / scale))   # and this many of the case's own size when it is larger
+# Warm-up, not counted: batches of the case's own traffic. Postfix has no JIT: one batch starts
+# its processes and fills its caches. twgate goes on until a batch leaves HotSpot's JIT almost
+# idle (JIT_QUIET): on 2 cores C2 compiling the hot paths takes much of a core for the first
+# minute or so, and a relay is measured running, not starting (the README says how large).
+small_batch=$((5000 / scale))
+large_batch=$((200 / scale))
+warmup_batches=${WARMUP_BATCHES:-30}
+jit_quiet=${JIT_QUIET:-5}
 
 # The cases of issue 2: name messages size sessions recipients-per-message.
 cases=(
@@ -69,7 +77,7 @@ fi
 if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled postfix >/dev/null 2>&1; then
     systemctl disable --now postfix >/dev/null 2>&1 || true
 fi
-for tool in smtp-source smtp-sink postfix postconf perl java ss timeout; do
+for tool in smtp-source smtp-sink postfix postconf perl java jcmd ss timeout; do
     command -v "$tool" >/dev/null || die "'$tool' not found (Debian: apt-get install postfix; see README.md)"
 done
 ((EUID == 0)) || die "run as root: a private Postfix instance needs root to start"
@@ -281,6 +289,14 @@ relay_ticks() { # system pid
     esac
 }
 
+jit_ms() { # pid: milliseconds HotSpot's compilers have spent so far (its java.ci.totalTime counter, ns)
+    jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '$1 == "java.ci.totalTime" {v = $2} END {printf "%d\n", v / 1e6}'
+}
+
+jit_share() { # jit-ms-before jit-ms-after epoch-before epoch-after: percent of the wall time spent compiling
+    awk -v a="$1" -v b="$2" -v s="$3" -v e="$4" 'BEGIN {w = (e - s) * 1000; printf "%.1f\n", (w > 0 ? (b - a) * 100 / w : 100)}'
+}
+
 sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid lives
     local i=0
     mkdir -p "$2"
@@ -292,17 +308,20 @@ sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid l
 }
 
 # ---------------------------------------------------------------- one trial
-# Appends to $raw: system case round msgs/s cpu-ms-per-msg peak-rss-MiB status sink-cpu-ms-per-msg. Runs in the
+# Appends to $raw: system case round msgs/s cpu-ms-per-msg peak-rss-MiB status sink-cpu-ms-per-msg
+# warm-up-msgs jit-busy-percent-while-measured. Runs in the
 # main shell (never in $(...)), so the EXIT trap knows every process it started.
 run_trial() { # system round case msgs size sessions rcpts
     local system=$1 round=$2 name=$3 msgs=$4 size=$5 sessions=$6 rcpts=$7
     local dir=$work/$system-$name-$round sink_port sink_pid watch_pid relay_pid="" relay_port
-    local warmup=$small_warmup
-    ((size > 4096)) && warmup=$((small_warmup + large_warmup))
-    local target=$((warmup + msgs)) cpu0 cpu1 sink0 sink1 sink_ms t0 t1 status=ok hwm=0 rate cpu_ms final sampler=""
+    local batch=$small_batch warmup=0 target k milestones=() jit0 jit1 w0 w1 quiet=0 jit_before="" jit_after=""
+    ((size > 4096)) && batch=$large_batch
+    local cpu0 cpu1 sink0 sink1 sink_ms t0 t1 status=ok hwm=0 rate cpu_ms final sampler=""
     mkdir -p "$dir"
+    # The sink stamps the end of every possible warm-up batch and every possible trial end.
+    for ((k = 1; k <= warmup_batches; k++)); do milestones+=($((k * batch)) $((k * batch + msgs))); done
 
-    with_retries start_sink "$dir" "$warmup" "$target"
+    with_retries start_sink "$dir" "${milestones[@]}"
     case $system in
         twgate) with_retries start_twgate "$dir" "$sink_port" ;;
         postfix) with_retries start_postfix "$dir" "$sink_port" ;;
@@ -311,16 +330,26 @@ run_trial() { # system round case msgs size sessions rcpts
 
     local source=(smtp-source -d -M source.bench.invalid -f sender@source.bench.invalid
         -t rcpt@sink.bench.invalid)
-    # Warm-up, not counted: JIT for twgate (also of the large-message paths, which 4 KiB
-    # messages never reach), process start-up and connection caches for Postfix.
-    timeout "$trial_timeout" "${source[@]}" -s 10 -m "$small_warmup" -l 4096 "127.0.0.1:$relay_port" \
-        2>>"$dir/source.err" || die "$system: warm-up send failed: $(tail -2 "$dir/source.err")"
-    if ((warmup > small_warmup)); then
-        timeout "$trial_timeout" "${source[@]}" -s "$sessions" -m "$large_warmup" -l "$size" \
-            "127.0.0.1:$relay_port" 2>>"$dir/source.err" || die "$system: warm-up send failed"
-    fi
-    await_milestone "$dir/watch" "$warmup" 60 || die "$system: warm-up never reached the sink"
+    for ((k = 1; k <= warmup_batches; k++)); do
+        [[ $system == twgate ]] && jit0=$(jit_ms "$relay_pid")
+        w0=$EPOCHREALTIME
+        timeout "$trial_timeout" "${source[@]}" -s "$sessions" -m "$batch" -l "$size" -r "$rcpts" \
+            "127.0.0.1:$relay_port" 2>>"$dir/source.err" || die "$system: warm-up send failed: $(tail -2 "$dir/source.err")"
+        warmup=$((k * batch))
+        await_milestone "$dir/watch" "$warmup" "$trial_timeout" || die "$system: warm-up never reached the sink"
+        [[ $system == twgate ]] || break
+        jit1=$(jit_ms "$relay_pid")
+        w1=$EPOCHREALTIME
+        if awk -v p="$(jit_share "$jit0" "$jit1" "$w0" "$w1")" -v q="$jit_quiet" 'BEGIN {exit !(p < q)}'; then
+            quiet=$((quiet + 1))
+            ((quiet == 2)) && break
+        else
+            quiet=0
+        fi
+    done
+    target=$((warmup + msgs))
 
+    [[ $system == twgate ]] && jit_before=$(jit_ms "$relay_pid")
     [[ -n $relay_pid ]] && cpu0=$(relay_ticks "$system" "$relay_pid") || cpu0=0
     sink0=$(cpu_ticks "$sink_pid")
     if [[ ${SAMPLES:-0} == 1 && $system == twgate ]]; then
@@ -339,6 +368,7 @@ run_trial() { # system round case msgs size sessions rcpts
     sink1=$(cpu_ticks "$sink_pid")
     if [[ -n $relay_pid ]]; then
         cpu1=$(relay_ticks "$system" "$relay_pid")
+        [[ $system == twgate ]] && jit_after=$(jit_ms "$relay_pid")
         [[ $system == twgate ]] && hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$relay_pid/status")
         case $system in
             twgate) stop_pid "$relay_pid" 10 ;;
@@ -368,8 +398,12 @@ run_trial() { # system round case msgs size sessions rcpts
         log "$system $name round $round: $status; last lines of its logs:"
         tail -n 5 "$dir"/*.log "$dir/source.err" "$dir/maillog" 2>/dev/null | sed 's/^/    /' >&2 || true
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$name" "$round" "$rate" "$cpu_ms" "$hwm" "$status" "$sink_ms" >>"$raw"
-    log "$system $name round $round: $rate msgs/s, $cpu_ms ms CPU/msg, peak RSS $hwm MiB, $status, sink $sink_ms ms CPU/msg"
+    local jit_window=NA
+    [[ -n $jit_before && -n $jit_after && $status == ok ]] && jit_window=$(jit_share "$jit_before" "$jit_after" "$t0" "$t1")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$name" "$round" "$rate" "$cpu_ms" "$hwm" "$status" \
+        "$sink_ms" "$warmup" "$jit_window" >>"$raw"
+    log "$system $name round $round: $rate msgs/s, $cpu_ms ms CPU/msg, peak RSS $hwm MiB, $status, sink $sink_ms ms CPU/msg," \
+        "warm-up $warmup msgs, JIT busy $jit_window% of the measured time"
     rm -rf "$dir/spool" "$dir/queue" # the next trial's fsyncs should not pay for this one's files
 }
 
@@ -425,7 +459,8 @@ commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml
             "$(fmt "$(column_of twgate "$name" 6 | median)" %.0f) |"
     done
     echo
-    echo "Every trial (system, case, round, msgs/s, relay CPU ms/msg, peak RSS MiB, status, smtp-sink CPU ms/msg):"
+    echo "Every trial (system, case, round, msgs/s, relay CPU ms/msg, peak RSS MiB, status, smtp-sink CPU ms/msg,"
+    echo "warm-up messages before it, % of its time twgate's JIT compilers were busy):"
     echo
     echo '```'
     column -t -s $'\t' "$raw" 2>/dev/null || tr '\t' ' ' <"$raw"

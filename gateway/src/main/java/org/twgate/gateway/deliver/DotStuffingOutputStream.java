@@ -1,6 +1,5 @@
 package org.twgate.gateway.deliver;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -13,20 +12,28 @@ import java.io.OutputStream;
  * normalised it) is written as CRLF, and the line after it is dot-stuffed like any other: so
  * a stored {@code LF . CR LF} can never become an end-of-data on the wire (SMTP smuggling).
  *
- * <p>Ordinary bytes are passed on in runs, not one call per byte. {@link #close()} does not
- * close the socket stream underneath.
+ * <p>Built for large messages: a proper CRLF stays inside the run of bytes being copied, so a
+ * body without leading dots or bare line endings goes out as a few array copies into one
+ * buffer, not as two calls per line on the (synchronised) stream underneath. {@link #close()}
+ * does not close the socket stream underneath.
  */
-final class DotStuffingOutputStream extends FilterOutputStream {
+final class DotStuffingOutputStream extends OutputStream {
 
+    private static final int BUFFER = 64 << 10;
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] DOT = {'.'};
+    private static final byte[] END = {'.', '\r', '\n'};
 
+    private final OutputStream wire;
+    private final byte[] buffer = new byte[BUFFER];
+    private int count;
     private boolean atLineStart = true;
+    /** The previous write ended in CR: the next octet tells whether it was a line break or bare. */
     private boolean pendingCr;
     private long written;
 
     DotStuffingOutputStream(OutputStream wire) {
-        super(wire);
+        this.wire = wire;
     }
 
     @Override
@@ -37,35 +44,48 @@ final class DotStuffingOutputStream extends FilterOutputStream {
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         int end = offset + length;
-        int runStart = offset;
-        for (int i = offset; i < end; i++) {
-            byte b = bytes[i];
-            if (pendingCr) {
-                pendingCr = false;
-                if (b == '\n') {
-                    lineBreak();
-                    runStart = i + 1;
-                    continue;
-                }
-                lineBreak(); // bare CR: end the line here
-            }
-            if (b == '\r' || b == '\n' || (b == '.' && atLineStart)) {
-                emit(bytes, runStart, i - runStart);
-                runStart = i + 1;
-                if (b == '\r') {
-                    pendingCr = true;
-                } else if (b == '\n') {
-                    lineBreak(); // bare LF
-                } else {
-                    emit(DOT, 0, 1);
-                    emit(DOT, 0, 1);
-                    atLineStart = false;
-                }
-                continue;
-            }
-            atLineStart = false;
+        int i = offset;
+        if (pendingCr && i < end) {
+            pendingCr = false;
+            lineBreak();
+            if (bytes[i] == '\n') {
+                i++; // CR LF split across two writes: one line break
+            } // else a bare CR, now a line break; the octet at i starts the next line
         }
-        emit(bytes, runStart, end - runStart);
+        int run = i;
+        while (i < end) {
+            byte b = bytes[i];
+            if (b > '.') { // the common case: no octet above '.' needs any care
+                atLineStart = false;
+                i++;
+            } else if (b == '\r') {
+                if (i + 1 == end) {
+                    emit(bytes, run, i - run);
+                    pendingCr = true;
+                    run = ++i;
+                } else if (bytes[i + 1] == '\n') {
+                    i += 2; // a proper line break travels inside the run
+                    atLineStart = true;
+                } else {
+                    emit(bytes, run, i - run); // bare CR
+                    lineBreak();
+                    run = ++i;
+                }
+            } else if (b == '\n') {
+                emit(bytes, run, i - run); // bare LF
+                lineBreak();
+                run = ++i;
+            } else if (b == '.' && atLineStart) {
+                emit(bytes, run, i - run);
+                emit(DOT, 0, 1); // the added dot; the line's own dot stays in the run
+                run = i++;
+                atLineStart = false;
+            } else {
+                atLineStart = false;
+                i++;
+            }
+        }
+        emit(bytes, run, end - run);
     }
 
     private void lineBreak() throws IOException {
@@ -74,9 +94,25 @@ final class DotStuffingOutputStream extends FilterOutputStream {
     }
 
     private void emit(byte[] bytes, int offset, int length) throws IOException {
-        if (length > 0) {
-            out.write(bytes, offset, length);
-            written += length;
+        if (length <= 0) {
+            return;
+        }
+        written += length;
+        if (length > buffer.length - count) {
+            drain();
+            if (length >= buffer.length) {
+                wire.write(bytes, offset, length);
+                return;
+            }
+        }
+        System.arraycopy(bytes, offset, buffer, count, length);
+        count += length;
+    }
+
+    private void drain() throws IOException {
+        if (count > 0) {
+            wire.write(buffer, 0, count);
+            count = 0;
         }
     }
 
@@ -89,13 +125,19 @@ final class DotStuffingOutputStream extends FilterOutputStream {
         if (!atLineStart) {
             lineBreak();
         }
-        emit(new byte[] {'.', '\r', '\n'}, 0, 3);
-        out.flush();
+        emit(END, 0, END.length);
+        flush();
     }
 
     /** Octets written to the wire so far, stuffing included. */
     long written() {
         return written;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        drain();
+        wire.flush();
     }
 
     @Override
