@@ -99,7 +99,7 @@ class MetricsEndToEndTest {
         try (SmtpTranscript t = new SmtpTranscript(smtp())) {
             t.expect("220");
             t.send("HELO qmail.company.com\r\n").expect("250");
-            t.send("MAIL FROM:<" + "x".repeat(600) + "@company.com>\r\n").expect("500 5.5.2 Line too long");
+            t.send("MAIL FROM:<" + "x".repeat(1100) + "@company.com>\r\n").expect("500 5.5.2 Line too long");
             t.send("NOOP\n").expect("500 5.5.2 Command line ended by bare LF");
             t.send("MAIL FROM:<john@company.com>\r\n").expect("250");
             t.send("RCPT TO:<jane@tw.company.com>\r\n").expect("250");

@@ -46,7 +46,7 @@ final class ServerBinder {
         ServerConfig server = new ServerConfig(listen, hostname,
                 s.size("max_message_size", 50L << 20),
                 s.integer("max_recipients", 1, 1_000_000, 100),
-                s.integer("max_command_line", 512, 1 << 20, 512),
+                s.integer("max_command_line", 512, 1 << 20, 1024),
                 s.size("max_data_line", 1L << 20),
                 s.integer("max_connections", 1, 1_000_000, 200),
                 s.integer("max_connections_per_ip", 1, 1_000_000, 50),

@@ -21,6 +21,9 @@ final class DirectorySyncer implements AutoCloseable {
     private List<CompletableFuture<Void>> waiting = new ArrayList<>();
     private boolean leading;
     private boolean closed;
+    /** Rounds of fsync begun so far, and the number of the latest round that finished. */
+    private long roundsStarted;
+    private volatile long lastRoundDone;
 
     DirectorySyncer(Path directory) {
         this.directory = directory;
@@ -50,6 +53,7 @@ final class DirectorySyncer implements AutoCloseable {
     private void lead() {
         while (true) {
             List<CompletableFuture<Void>> batch;
+            long round;
             synchronized (lock) {
                 if (waiting.isEmpty()) {
                     leading = false;
@@ -57,14 +61,28 @@ final class DirectorySyncer implements AutoCloseable {
                 }
                 batch = waiting;
                 waiting = new ArrayList<>();
+                round = ++roundsStarted;
             }
             try {
                 fsync(directory);
+                lastRoundDone = Math.max(lastRoundDone, round);
                 batch.forEach(f -> f.complete(null));
             } catch (IOException e) {
                 batch.forEach(f -> f.completeExceptionally(e));
             }
         }
+    }
+
+    /** A ticket for "now": {@link #durableSince} tells when a fsync begun after this moment has finished. */
+    long ticket() {
+        synchronized (lock) {
+            return roundsStarted;
+        }
+    }
+
+    /** Whether a directory fsync that began after {@code ticket} was taken has finished. */
+    boolean durableSince(long ticket) {
+        return lastRoundDone > ticket;
     }
 
     static void fsync(Path directory) throws IOException {

@@ -36,6 +36,8 @@ public final class IncomingMessage {
     private volatile Runnable drainListener;
     private CompletableFuture<Void> tail;
     private FileChannel channel;
+    /** The file is a finished message's, written over: cut to length before the fsync. */
+    private boolean recycled;
     private long contentOffset;
     private long written;
 
@@ -138,7 +140,9 @@ public final class IncomingMessage {
 
     private void open() {
         try {
-            channel = FileChannel.open(tmpFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            recycled = spool.recycled().takeInto(tmpFile);
+            channel = recycled ? FileChannel.open(tmpFile, StandardOpenOption.WRITE)
+                    : FileChannel.open(tmpFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             writeFully(ByteBuffer.wrap(head));
         } catch (IOException e) {
             throw new SpoolIoException("cannot create " + tmpFile, e);
@@ -173,6 +177,9 @@ public final class IncomingMessage {
         }
         Path target = spool.messageFile(id);
         try {
+            if (recycled) {
+                channel.truncate(channel.position()); // what an older, longer message left beyond ours
+            }
             channel.force(false);
             channel.close();
             channel = null;

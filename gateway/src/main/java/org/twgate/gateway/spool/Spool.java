@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The spool directory: {@code tmp/} (messages being received), {@code queue/} (committed
- * messages {@code ID.msg} and their journals {@code ID.log}) and {@code corrupt/} (files that
- * could not be read back, kept for an operator). See {@code docs/spool.md}.
+ * messages {@code ID.msg} and their journals {@code ID.log}), {@code corrupt/} (files that
+ * could not be read back, kept for an operator) and {@code free/} (files of finished messages
+ * kept to be written over, see {@link RecycledFiles}). The layout is documented in README.md.
  */
 public final class Spool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
@@ -40,6 +41,7 @@ public final class Spool implements AutoCloseable {
     private final Path tmp;
     private final Path queue;
     private final Path corrupt;
+    private final RecycledFiles recycled;
     private final ExecutorService io;
     private final DirectorySyncer queueSyncer;
     private final Object inFlightLock = new Object();
@@ -58,6 +60,7 @@ public final class Spool implements AutoCloseable {
         probeWritable();
         this.io = Executors.newFixedThreadPool(ioThreads, named("twgate-spool-io"));
         this.queueSyncer = new DirectorySyncer(queue);
+        this.recycled = new RecycledFiles(this.root.resolve("free"), queueSyncer);
     }
 
     /** Opens (creating if needed) the spool at {@code root}; leftovers in {@code tmp/} are removed. */
@@ -81,6 +84,10 @@ public final class Spool implements AutoCloseable {
 
     public Path queueDir() {
         return queue;
+    }
+
+    RecycledFiles recycled() {
+        return recycled;
     }
 
     Path messageFile(QueueId id) {
@@ -204,9 +211,12 @@ public final class Spool implements AutoCloseable {
         return records;
     }
 
-    /** Removes a finished message. The journal goes last, so a crash in between leaves a record. */
+    /**
+     * Removes a finished message (its file is kept in {@code free/} for a new one when small).
+     * The journal goes last, so a crash in between leaves a record.
+     */
     public void remove(QueueId id) throws IOException {
-        Files.deleteIfExists(messageFile(id));
+        recycled.give(messageFile(id));
         Files.deleteIfExists(journalFile(id));
     }
 
