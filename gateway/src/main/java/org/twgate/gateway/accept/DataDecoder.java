@@ -1,7 +1,6 @@
 package org.twgate.gateway.accept;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.util.ByteProcessor;
 
 /**
  * Decodes the bytes a client sends after {@code 354}: finds the end of data, removes
@@ -111,11 +110,18 @@ final class DataDecoder {
         }
     }
 
-    /** The fast path: copies a run of ordinary bytes up to the next CR or LF in one go. */
+    /**
+     * The fast path: copies a run of ordinary bytes up to the next CR or LF in one go. The two
+     * searches use Netty's indexOf, eight octets at a time; a byte-by-byte ByteProcessor was a
+     * tenth of the CPU of relaying 1 MiB messages.
+     */
     private void copyRun(ByteBuf in, ByteBuf out) {
         int start = in.readerIndex();
-        int stop = in.forEachByte(ByteProcessor.FIND_CRLF);
-        int end = stop < 0 ? in.writerIndex() : stop;
+        int limit = in.writerIndex();
+        int cr = in.indexOf(start, limit, CR);
+        int lf = in.indexOf(start, cr < 0 ? limit : cr, LF);
+        int stop = lf >= 0 ? lf : cr;
+        int end = stop < 0 ? limit : stop;
         int length = end - start;
         if (length > 0) {
             notePrefix(in, start, length);

@@ -54,36 +54,34 @@ final class DotStuffingOutputStream extends OutputStream {
         }
         int run = i;
         while (i < end) {
-            byte b = bytes[i];
-            if (b > '.') { // the common case: no octet above '.' needs any care
+            if (atLineStart) {
                 atLineStart = false;
-                i++;
-            } else if (b == '\r') {
-                if (i + 1 == end) {
+                if (bytes[i] == '.') {
                     emit(bytes, run, i - run);
-                    pendingCr = true;
-                    run = ++i;
-                } else if (bytes[i + 1] == '\n') {
-                    i += 2; // a proper line break travels inside the run
-                    atLineStart = true;
-                } else {
-                    emit(bytes, run, i - run); // bare CR
-                    lineBreak();
-                    run = ++i;
+                    emit(DOT, 0, 1); // the added dot; the line's own dot stays in the run
+                    run = i;
                 }
-            } else if (b == '\n') {
-                emit(bytes, run, i - run); // bare LF
-                lineBreak();
-                run = ++i;
-            } else if (b == '.' && atLineStart) {
-                emit(bytes, run, i - run);
-                emit(DOT, 0, 1); // the added dot; the line's own dot stays in the run
-                run = i++;
-                atLineStart = false;
-            } else {
-                atLineStart = false;
-                i++;
             }
+            int brk = LineBreaks.next(bytes, i, end);
+            if (brk < 0) {
+                break;
+            }
+            if (bytes[brk] == '\r') {
+                if (brk + 1 == end) {
+                    emit(bytes, run, brk - run);
+                    pendingCr = true; // the next write tells whether an LF follows
+                    run = end;
+                    break;
+                }
+                if (bytes[brk + 1] == '\n') {
+                    i = brk + 2; // a proper line break travels inside the run
+                    atLineStart = true;
+                    continue;
+                }
+            }
+            emit(bytes, run, brk - run); // a bare CR or bare LF
+            lineBreak();
+            i = run = brk + 1;
         }
         emit(bytes, run, end - run);
     }
