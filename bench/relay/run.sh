@@ -311,17 +311,50 @@ sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid l
 # Appends to $raw: system case round msgs/s cpu-ms-per-msg peak-rss-MiB status sink-cpu-ms-per-msg
 # warm-up-msgs jit-busy-percent-while-measured. Runs in the
 # main shell (never in $(...)), so the EXIT trap knows every process it started.
+# Sends warm-up batches of one message size (adding to $warmup) until the relay is warm: one
+# batch for Postfix and the ceiling; for twgate, until two batches in a row leave its JIT busy
+# for less than JIT_QUIET % of their time, or WARMUP_BATCHES. Uses run_trial's locals.
+warm_up() { # message-size batch
+    local k jit0 jit1 w0 w1 quiet=0
+    for ((k = 1; k <= warmup_batches; k++)); do
+        [[ $system == twgate ]] && jit0=$(jit_ms "$relay_pid")
+        w0=$EPOCHREALTIME
+        timeout "$trial_timeout" "${source[@]}" -s "$sessions" -m "$2" -l "$1" -r "$rcpts" \
+            "127.0.0.1:$relay_port" 2>>"$dir/source.err" || die "$system: warm-up send failed: $(tail -2 "$dir/source.err")"
+        warmup=$((warmup + $2))
+        await_milestone "$dir/watch" "$warmup" "$trial_timeout" || die "$system: warm-up never reached the sink"
+        [[ $system == twgate ]] || return 0
+        jit1=$(jit_ms "$relay_pid")
+        w1=$EPOCHREALTIME
+        if awk -v p="$(jit_share "$jit0" "$jit1" "$w0" "$w1")" -v q="$jit_quiet" 'BEGIN {exit !(p < q)}'; then
+            quiet=$((quiet + 1))
+            ((quiet == 2)) && return 0
+        else
+            quiet=0
+        fi
+    done
+}
+
 run_trial() { # system round case msgs size sessions rcpts
     local system=$1 round=$2 name=$3 msgs=$4 size=$5 sessions=$6 rcpts=$7
     local dir=$work/$system-$name-$round sink_port sink_pid watch_pid relay_pid="" relay_port
-    local batch=$small_batch warmup=0 target k milestones=() jit0 jit1 w0 w1 quiet=0 jit_before="" jit_after=""
-    ((size > 4096)) && batch=$large_batch
+    local warmup=0 target i j milestones jit_before="" jit_after=""
     local cpu0 cpu1 sink0 sink1 sink_ms t0 t1 status=ok hwm=0 rate cpu_ms final sampler=""
     mkdir -p "$dir"
-    # The sink stamps the end of every possible warm-up batch and every possible trial end.
-    for ((k = 1; k <= warmup_batches; k++)); do milestones+=($((k * batch)) $((k * batch + msgs))); done
+    # The sink stamps every count at which a warm-up batch or the trial can end. A large-message
+    # case first warms up with 4 KiB batches (the per-message paths, which a few thousand large
+    # messages would leave half-compiled), then with batches of its own size.
+    milestones=$(for ((i = 1; i <= warmup_batches; i++)); do
+        echo $((i * small_batch)) $((i * small_batch + msgs))
+        if ((size > 4096)); then
+            for ((j = 1; j <= warmup_batches; j++)); do
+                echo $((i * small_batch + j * large_batch)) $((i * small_batch + j * large_batch + msgs))
+            done
+        fi
+    done | tr ' ' '\n' | sort -nu)
 
-    with_retries start_sink "$dir" "${milestones[@]}"
+    # shellcheck disable=SC2086 # one milestone per word
+    with_retries start_sink "$dir" $milestones
     case $system in
         twgate) with_retries start_twgate "$dir" "$sink_port" ;;
         postfix) with_retries start_postfix "$dir" "$sink_port" ;;
@@ -330,23 +363,8 @@ run_trial() { # system round case msgs size sessions rcpts
 
     local source=(smtp-source -d -M source.bench.invalid -f sender@source.bench.invalid
         -t rcpt@sink.bench.invalid)
-    for ((k = 1; k <= warmup_batches; k++)); do
-        [[ $system == twgate ]] && jit0=$(jit_ms "$relay_pid")
-        w0=$EPOCHREALTIME
-        timeout "$trial_timeout" "${source[@]}" -s "$sessions" -m "$batch" -l "$size" -r "$rcpts" \
-            "127.0.0.1:$relay_port" 2>>"$dir/source.err" || die "$system: warm-up send failed: $(tail -2 "$dir/source.err")"
-        warmup=$((k * batch))
-        await_milestone "$dir/watch" "$warmup" "$trial_timeout" || die "$system: warm-up never reached the sink"
-        [[ $system == twgate ]] || break
-        jit1=$(jit_ms "$relay_pid")
-        w1=$EPOCHREALTIME
-        if awk -v p="$(jit_share "$jit0" "$jit1" "$w0" "$w1")" -v q="$jit_quiet" 'BEGIN {exit !(p < q)}'; then
-            quiet=$((quiet + 1))
-            ((quiet == 2)) && break
-        else
-            quiet=0
-        fi
-    done
+    warm_up 4096 "$small_batch"
+    ((size > 4096)) && warm_up "$size" "$large_batch"
     target=$((warmup + msgs))
 
     [[ $system == twgate ]] && jit_before=$(jit_ms "$relay_pid")

@@ -111,26 +111,46 @@ final class DataDecoder {
     }
 
     /**
-     * The fast path: copies a run of ordinary bytes up to the next CR or LF in one go. The two
-     * searches use Netty's indexOf, eight octets at a time; a byte-by-byte ByteProcessor was a
-     * tenth of the CPU of relaying 1 MiB messages.
+     * The fast path: copies a run of ordinary bytes up to the next CR or LF in one go. In the
+     * body the run goes on through every proper CRLF whose next line does not start with a dot,
+     * so a plain body is copied a network read at a time, not a line at a time; whatever needs
+     * care (a dot at a line start, a bare CR or LF, a line break at the end of what has arrived,
+     * the header section) stops the run and goes through the state machine. The searches use
+     * Netty's indexOf, eight octets at a time.
      */
     private void copyRun(ByteBuf in, ByteBuf out) {
         int start = in.readerIndex();
         int limit = in.writerIndex();
-        int cr = in.indexOf(start, limit, CR);
-        int lf = in.indexOf(start, cr < 0 ? limit : cr, LF);
-        int stop = lf >= 0 ? lf : cr;
-        int end = stop < 0 ? limit : stop;
-        int length = end - start;
+        int pos = start;
+        int stop;
+        while (true) {
+            int cr = in.indexOf(pos, limit, CR);
+            int lf = in.indexOf(pos, cr < 0 ? limit : cr, LF);
+            stop = lf >= 0 ? lf : cr;
+            if (stop < 0) {
+                lineLength += limit - pos;
+                pos = limit;
+                break;
+            }
+            lineLength += stop - pos;
+            if (inHeaders || stop != cr || stop + 2 >= limit || in.getByte(stop + 1) != LF
+                    || in.getByte(stop + 2) == DOT) {
+                pos = stop;
+                break;
+            }
+            bodyLineEnded();
+            pos = stop + 2;
+        }
+        int length = pos - start;
         if (length > 0) {
-            notePrefix(in, start, length);
-            lineLength += length;
+            if (inHeaders) {
+                notePrefix(in, start, length);
+            }
             size += length;
             if (writable(out)) {
                 out.writeBytes(in, start, length);
             }
-            in.readerIndex(end);
+            in.readerIndex(pos);
         }
         if (stop >= 0) {
             byte b = in.readByte();
@@ -140,6 +160,17 @@ final class DataDecoder {
                 endLine(out, false);
             }
         }
+    }
+
+    /** A body line ended by CRLF inside a run: what {@link #endLine} checks, without the copying. */
+    private void bodyLineEnded() {
+        if (limits.maxLineLength() > 0 && lineLength > limits.maxLineLength()) {
+            fail(DataVerdict.lineTooLong(lineNumber, limits.maxLineLength()));
+        }
+        previousLineEndedCrlf = true;
+        lineLength = 0;
+        prefixLength = 0;
+        lineNumber++;
     }
 
     private void bareCr(ByteBuf out) {

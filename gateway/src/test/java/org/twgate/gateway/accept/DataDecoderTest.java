@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,6 +54,73 @@ class DataDecoderTest {
         for (int piece : new int[] {1, 2, 3, 7, 64 << 10}) {
             assertThat(decode(in, piece)).as("%s, pieces of %d", name, piece).isEqualTo(want);
         }
+    }
+
+    /** The same sequences inside a body, where whole runs of lines are copied at once. */
+    @ParameterizedTest(name = "{0}, in the body")
+    @CsvSource(delimiter = ';', value = {
+        "plain end;a\\r\\n.\\r\\nNOOP;a\\r\\n|END|NOOP",
+        "LF dot CRLF is content;a\\n.\\r\\nMAIL;a\\r\\n.\\r\\nMAIL",
+        "CRLF dot LF is content;a\\r\\n.\\nMAIL\\r\\n;a\\r\\n.\\r\\nMAIL\\r\\n",
+        "dot-a LF is a stuffed line;x\\r\\n.a\\nb\\r\\n;x\\r\\na\\r\\nb\\r\\n",
+        "double dot unstuffed;x\\r\\n..x\\r\\n.\\r\\n;x\\r\\n.x\\r\\n|END|",
+        "CR dot CR stays in the line;a\\r.\\rb\\r\\n.\\r\\n;a\\r.\\rb\\r\\n|END|",
+        "bare LF normalised;a\\nb\\r\\n.\\r\\n;a\\r\\nb\\r\\n|END|",
+        "end after bare-LF line needs CRLF before;a\\n.\\r\\n\\r\\n.\\r\\n;a\\r\\n.\\r\\n\\r\\n|END|",
+        "empty lines then end;a\\r\\n\\r\\n\\r\\n.\\r\\nQUIT;a\\r\\n\\r\\n\\r\\n|END|QUIT",
+    })
+    void findsOnlyTheRealEndInTheBodyWhateverTheSplit(String name, String input, String expected) {
+        String head = "Subject: s\r\n\r\nfirst line\r\nsecond line\r\n";
+        findsOnlyTheRealEndWhateverTheSplit(name, head + input, head + expected);
+    }
+
+    /**
+     * Differential: random bodies over the octets that matter, decoded in one piece (the fast
+     * path copies runs of lines) and one octet at a time (the fast path never runs), must give
+     * the same content, end, rest and verdict (for a refused message: the same end and verdict).
+     */
+    @Test
+    void decodesARunOfLinesExactlyAsOneOctetAtATime() {
+        Random random = new Random(20261121L);
+        String[] pieces = {"a", "b", ".", "\r\n", "\r\n", "\r\n.", "\r", "\n", "..", "\r\n.\r\n", "xyz "};
+        for (int round = 0; round < 4000; round++) {
+            StringBuilder body = new StringBuilder("Received: x\r\nSubject: s\r\n\r\n");
+            int n = random.nextInt(30);
+            for (int i = 0; i < n; i++) {
+                body.append(pieces[random.nextInt(pieces.length)]);
+            }
+            body.append("\r\n.\r\nQUIT\r\n");
+            String input = body.toString();
+            for (DataLimits limits : new DataLimits[] {LIMITS, new DataLimits(0, 12, 0, true), new DataLimits(0, 12, 0, false)}) {
+                String whole = decodeWith(limits, input, 64 << 10);
+                String octets = decodeWith(limits, input, 1);
+                assertThat(whole).as("input %s", input.replace("\r", "<CR>").replace("\n", "<LF>")).isEqualTo(octets);
+            }
+        }
+    }
+
+    /** Content, "|END|" and the rest, then the verdict. */
+    private static String decodeWith(DataLimits limits, String input, int pieceSize) {
+        DataDecoder decoder = new DataDecoder(limits);
+        ByteBuf out = Unpooled.buffer();
+        byte[] bytes = input.getBytes(StandardCharsets.ISO_8859_1);
+        String result = null;
+        for (int i = 0; i < bytes.length && result == null; i += pieceSize) {
+            ByteBuf in = Unpooled.wrappedBuffer(bytes, i, Math.min(pieceSize, bytes.length - i));
+            if (decoder.decode(in, out)) {
+                result = out.toString(StandardCharsets.ISO_8859_1) + "|END|"
+                        + new String(bytes, i + in.readerIndex(), bytes.length - i - in.readerIndex(),
+                                StandardCharsets.ISO_8859_1);
+            }
+        }
+        if (result == null) {
+            result = out.toString(StandardCharsets.ISO_8859_1);
+        }
+        if (decoder.verdict().refused()) {
+            // The content of a refused message is thrown away; only where it ended, and why, count.
+            result = result.contains("|END|") ? result.substring(result.indexOf("|END|")) : "";
+        }
+        return result + "|" + decoder.verdict();
     }
 
     @ParameterizedTest
