@@ -11,6 +11,7 @@
  *
  * <p>Failure: any I/O error while receiving or committing fails that one message (the client
  * gets a {@code 4xx}) and removes its temporary file; nothing half-written ever reaches
- * {@code queue/}. The on-disk layout is documented in {@code docs/spool.md}.
+ * {@code queue/}. Files of finished small messages are written over by new ones
+ * ({@link org.twgate.gateway.spool.RecycledFiles}). The on-disk layout is documented in README.md.
  */
 package org.twgate.gateway.spool;
