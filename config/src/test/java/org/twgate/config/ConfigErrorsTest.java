@@ -106,6 +106,27 @@ class ConfigErrorsTest {
         assertThat(e.problems()).hasSize(4);
     }
 
+    /** What Kubernetes sets in every pod of a namespace with a Service named "twgate" (and Docker links). */
+    @Test
+    void variablesOfAServiceNamedTwgateAreNotOverrides() throws Exception {
+        GatewayConfig config = ConfigLoader.defaults(Map.of(
+                "TWGATE_SERVICE_HOST", "10.96.0.12",
+                "TWGATE_SERVICE_PORT", "2525",
+                "TWGATE_SERVICE_PORT_SMTP", "2525",
+                "TWGATE_PORT", "tcp://10.96.0.12:2525",
+                "TWGATE_PORT_2525_TCP", "tcp://10.96.0.12:2525",
+                "TWGATE_PORT_2525_TCP_PROTO", "tcp",
+                "TWGATE_PORT_2525_TCP_PORT", "2525",
+                "TWGATE_PORT_2525_TCP_ADDR", "10.96.0.12",
+                "TWGATE_SERVER__MAX_RECIPIENTS", "7"));
+
+        assertThat(config.server().maxRecipients()).isEqualTo(7);
+        // A near miss is still a mistake worth hearing about.
+        ConfigException e = catchThrowableOfType(ConfigException.class,
+                () -> ConfigLoader.defaults(Map.of("TWGATE_PORTS", "2525")));
+        assertThat(e.getMessage()).startsWith("env TWGATE_PORTS: unknown key 'ports'");
+    }
+
     @Test
     void everyProblemOfAFileIsReportedInOneGo() throws Exception {
         String message = problems("""

@@ -16,18 +16,29 @@ import org.twgate.config.Problem;
  * <p>Variables are applied in name order so that the result does not depend on the
  * order of the process environment. A variable that names no place in the tree is a
  * problem, as is (later, in the binder) one that names an unknown key.
+ *
+ * <p>Except the variables a container platform sets for a service or link called
+ * "twgate": Kubernetes gives every pod {@code TWGATE_SERVICE_HOST}, {@code TWGATE_PORT},
+ * {@code TWGATE_PORT_2525_TCP_ADDR} and the like when a Service of that name exists, and
+ * Docker links set the same {@code _PORT} forms. They name no key (keys need {@code __})
+ * and are left alone; refusing them would stop twgate from starting next to its own Service.
  */
 public final class EnvOverrides {
 
     public static final String PREFIX = "TWGATE_";
+
+    /** Kubernetes service variables and Docker link variables, after the prefix. */
+    private static final java.util.regex.Pattern PLATFORM_VARIABLE = java.util.regex.Pattern.compile(
+            "SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_[0-9]+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?");
 
     private EnvOverrides() {
     }
 
     public static void apply(MapNode root, Map<String, String> env, List<Problem> problems) {
         for (Map.Entry<String, String> var : new TreeMap<>(env).entrySet()) {
-            if (var.getKey().startsWith(PREFIX)) {
-                applyOne(root, var.getKey(), var.getValue(), problems);
+            String name = var.getKey();
+            if (name.startsWith(PREFIX) && !isPlatformVariable(name)) {
+                applyOne(root, name, var.getValue(), problems);
             }
         }
     }
@@ -80,6 +91,11 @@ public final class EnvOverrides {
             path.setLength(0);
             path.append(where);
         }
+    }
+
+    /** Whether {@code name} is one of the variables Kubernetes or Docker set for a service named twgate. */
+    public static boolean isPlatformVariable(String name) {
+        return name.startsWith(PREFIX) && PLATFORM_VARIABLE.matcher(name.substring(PREFIX.length())).matches();
     }
 
     private static int index(String segment) {
