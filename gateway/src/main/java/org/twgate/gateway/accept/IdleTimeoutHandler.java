@@ -19,7 +19,7 @@ final class IdleTimeoutHandler extends IdleStateHandler {
     @Override
     protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent event) {
         if (event.state() == io.netty.handler.timeout.IdleState.READER_IDLE) {
-            framer.closeWith(ctx.pipeline().context(framer), AcceptReplies.idleTimeout(hostname));
+            framer.closeIdle(ctx.pipeline().context(framer), AcceptReplies.idleTimeout(hostname));
         }
     }
 }

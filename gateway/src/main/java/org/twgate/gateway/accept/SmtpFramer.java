@@ -210,7 +210,7 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         mode = Mode.COMMAND;
         ctx.fireChannelRead(Unpooled.wrappedBuffer(END_OF_DATA_SIGNAL));
         if (closeAfterReply) {
-            closeWith(ctx, AcceptReplies.shuttingDown(settings.hostname()));
+            closeForShutdown(ctx);
         }
     }
 
@@ -221,11 +221,22 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
             if (mode == Mode.DATA || mode == Mode.COMMITTING) {
                 closeAfterReply = true;
             } else {
-                closeWith(ctx, AcceptReplies.shuttingDown(settings.hostname()));
+                closeForShutdown(ctx);
             }
             return;
         }
         super.userEventTriggered(ctx, event);
+    }
+
+    private void closeForShutdown(ChannelHandlerContext ctx) {
+        listener.sessionClosedByServer(SessionClosure.SHUTDOWN);
+        closeWith(ctx, AcceptReplies.shuttingDown(settings.hostname()));
+    }
+
+    /** The idle timer fired: 421, counted, then close. */
+    void closeIdle(ChannelHandlerContext ctx, Reply reply) {
+        listener.sessionClosedByServer(SessionClosure.IDLE_TIMEOUT);
+        closeWith(ctx, reply);
     }
 
     void closeWith(ChannelHandlerContext ctx, Reply reply) {

@@ -16,6 +16,10 @@ public interface SmtpListener {
     default void sessionClosed() {
     }
 
+    /** The server ended an admitted session with a {@code 421} (idle, or stopping). */
+    default void sessionClosedByServer(SessionClosure reason) {
+    }
+
     /** A connection was answered with one refusal and closed; it never became a session. */
     default void connectionRefused(ConnectionRefusal reason) {
     }

@@ -9,6 +9,7 @@ final class MetricNames {
     static final String SESSIONS = "twgate.sessions";
     static final String SESSIONS_ACTIVE = "twgate.sessions.active";
     static final String SESSIONS_REFUSED = "twgate.sessions.refused";
+    static final String SESSIONS_CLOSED_BY_SERVER = "twgate.sessions.closed.by.server";
     static final String COMMANDS_REFUSED = "twgate.commands.refused";
     static final String MESSAGES_ACCEPTED = "twgate.messages.accepted";
     static final String MESSAGES_ACCEPTED_BYTES = "twgate.messages.accepted.bytes";

@@ -12,6 +12,7 @@ import org.twgate.gateway.accept.ConnectionRefusal;
 import org.twgate.gateway.accept.MessageIntake;
 import org.twgate.gateway.accept.RefusalReason;
 import org.twgate.gateway.accept.Reply;
+import org.twgate.gateway.accept.SessionClosure;
 import org.twgate.gateway.accept.SmtpListener;
 import org.twgate.gateway.spool.IncomingMessage;
 import org.twgate.gateway.spool.StoredMessage;
@@ -36,6 +37,7 @@ final class SmtpMetrics implements SmtpListener {
     private final AtomicInteger active = new AtomicInteger();
     private final Counter opened;
     private final Map<ConnectionRefusal, Counter> connectionsRefused = new EnumMap<>(ConnectionRefusal.class);
+    private final Map<SessionClosure, Counter> closedByServer = new EnumMap<>(SessionClosure.class);
     private final Counter accepted;
     private final Counter acceptedBytes;
 
@@ -47,6 +49,10 @@ final class SmtpMetrics implements SmtpListener {
         for (ConnectionRefusal r : ConnectionRefusal.values()) {
             connectionsRefused.put(r, Counter.builder(MetricNames.SESSIONS_REFUSED).tag("reason", r.label())
                     .description("connections refused before the session began").register(registry));
+        }
+        for (SessionClosure c : SessionClosure.values()) {
+            closedByServer.put(c, Counter.builder(MetricNames.SESSIONS_CLOSED_BY_SERVER).tag("reason", c.label())
+                    .description("sessions the server ended with 421 (idle timeout, shutdown)").register(registry));
         }
         accepted = Counter.builder(MetricNames.MESSAGES_ACCEPTED)
                 .description("messages committed to the spool and acknowledged with 250").register(registry);
@@ -64,6 +70,11 @@ final class SmtpMetrics implements SmtpListener {
     @Override
     public void sessionClosed() {
         active.decrementAndGet();
+    }
+
+    @Override
+    public void sessionClosedByServer(SessionClosure reason) {
+        closedByServer.get(reason).increment();
     }
 
     @Override

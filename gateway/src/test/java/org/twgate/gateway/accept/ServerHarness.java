@@ -29,6 +29,10 @@ final class ServerHarness implements AutoCloseable {
     }
 
     ServerHarness(Path dir, AcceptSettings settings) throws IOException, InterruptedException {
+        this(dir, settings, SmtpListener.NONE);
+    }
+
+    ServerHarness(Path dir, AcceptSettings settings, SmtpListener listener) throws IOException, InterruptedException {
         this(dir, settings, new RelayPolicy() {
             @Override
             public ClientVerdict client(InetAddress address) {
@@ -39,10 +43,15 @@ final class ServerHarness implements AutoCloseable {
             public boolean acceptsDomain(String domain) {
                 return domain.equals("tw.company.com");
             }
-        });
+        }, listener);
     }
 
     ServerHarness(Path dir, AcceptSettings settings, RelayPolicy policy) throws IOException, InterruptedException {
+        this(dir, settings, policy, SmtpListener.NONE);
+    }
+
+    ServerHarness(Path dir, AcceptSettings settings, RelayPolicy policy, SmtpListener listener)
+            throws IOException, InterruptedException {
         this.dir = dir;
         this.spool = Spool.open(dir, 2);
         MessageIntake intake = (IncomingMessage message, StoredMessage committed, Reply reply) -> {
@@ -51,7 +60,7 @@ final class ServerHarness implements AutoCloseable {
                 stored.add(committed);
             }
         };
-        this.server = new SmtpServer(settings, policy, spool, intake, 2, Clock.systemUTC());
+        this.server = new SmtpServer(settings, policy, spool, intake, 2, Clock.systemUTC(), null, listener);
         server.start(List.of(new InetSocketAddress("127.0.0.1", 0)));
     }
 

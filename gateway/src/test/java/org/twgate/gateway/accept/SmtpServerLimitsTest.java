@@ -22,11 +22,20 @@ class SmtpServerLimitsTest {
     }
 
     @Test
-    void idleSessionHears421BeforeClose() throws Exception {
-        try (ServerHarness h = new ServerHarness(dir, settings(20, 10, Duration.ofMillis(300), false, 1000));
+    void idleSessionHears421BeforeCloseAndIsCounted() throws Exception {
+        List<SessionClosure> closures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SmtpListener listener = new SmtpListener() {
+            @Override
+            public void sessionClosedByServer(SessionClosure reason) {
+                closures.add(reason);
+            }
+        };
+        try (ServerHarness h = new ServerHarness(dir, settings(20, 10, Duration.ofMillis(300), false, 1000), listener);
              SmtpTranscript t = h.connect()) {
             assertThat(t.reply()).startsWith("421 4.4.2 gw.test Idle timeout");
             assertThat(t.closedByServer()).isTrue();
+            org.twgate.testkit.Await.until("the idle closure counted", Duration.ofSeconds(5), () -> !closures.isEmpty());
+            assertThat(closures).containsExactly(SessionClosure.IDLE_TIMEOUT);
         }
     }
 
