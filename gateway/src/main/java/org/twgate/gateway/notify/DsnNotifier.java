@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import org.twgate.dsn.loop.HeaderBlock;
@@ -19,6 +20,7 @@ import org.twgate.dsn.report.DsnReport;
 import org.twgate.dsn.report.DsnWriter;
 import org.twgate.dsn.report.PlainTextNoticeWriter;
 import org.twgate.dsn.report.ReportHeaders;
+import org.twgate.dsn.report.ReturnContent;
 import org.twgate.gateway.queue.Notifier;
 import org.twgate.gateway.spool.Spool;
 import org.twgate.gateway.spool.StoredMessage;
@@ -49,6 +51,9 @@ public final class DsnNotifier implements Notifier {
     private final Duration maxLifetime;
     private final ToIntFunction<String> relayedPolicy;
     private final DsnCounters counters;
+    /** Largest original returned whole in a failure report (RET=FULL). */
+    static final long FULL_RETURN_LIMIT = 1 << 20;
+
     private final OutcomeReports reports;
 
     /**
@@ -72,8 +77,24 @@ public final class DsnNotifier implements Notifier {
         List<FailedRecipient> wanted = recipients.stream()
                 .filter(f -> DsnDuties.notify(f.recipient()).has(NotifyCondition.FAILURE)).toList();
         if (!wanted.isEmpty() && mayReportOn(message, "failed")) {
-            queue(message, reports.failed(message.envelope(), wanted, clock.instant()), true);
+            queue(message, returnable(reports.failed(message.envelope(), wanted, clock.instant()), message), true);
         }
+    }
+
+    /**
+     * RET=FULL up to {@link #FULL_RETURN_LIMIT}; beyond it only the header section goes back, and
+     * the report says why. Reports are built in memory, so a 50 MB original would cost 50 MB (or
+     * more) of heap per report; Postfix bounds its bounces the same way (bounce_size_limit).
+     */
+    static DsnReport returnable(DsnReport report, StoredMessage message) {
+        if (report.returnContent() != ReturnContent.FULL || message.contentSize() <= FULL_RETURN_LIMIT) {
+            return report;
+        }
+        String why = "The original message was " + message.contentSize() + " octets, more than the "
+                + FULL_RETURN_LIMIT + " twgate returns whole: only its header section is attached.";
+        return new DsnReport(report.reportingMta(), report.envelopeId(), report.receivedFromMta(),
+                report.arrivalDate(), report.recipients(), ReturnContent.HEADERS,
+                Optional.of(report.explanation().map(e -> e + "\n\n" + why).orElse(why)));
     }
 
     @Override

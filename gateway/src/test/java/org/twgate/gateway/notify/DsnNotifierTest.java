@@ -79,6 +79,19 @@ class DsnNotifierTest {
     }
 
     @Test
+    void retFullOfAMessageOverTheLimitReturnsItsHeadersAndSaysWhy() throws Exception {
+        String big = PLAIN + ("x".repeat(998) + "\r\n").repeat((int) (DsnNotifier.FULL_RETURN_LIMIT / 1000) + 1);
+        StoredMessage m = fx.store("john@company.com", "FULL", null, big, "a@tw.company.com");
+        notifier.failed(m, List.of(new FailedRecipient(m.envelope().recipient(0), "550 no", "mx.test", false,
+                "550 5.1.1 no")));
+
+        String report = fx.text(fx.submitted.get(0));
+        assertThat(report).contains("Content-Type: text/rfc822-headers").contains("Subject: hello")
+                .doesNotContain("xxxxxxxxxx").contains("only its header section is attached");
+        assertThat(fx.submitted.get(0).contentSize()).isLessThan(16_000);
+    }
+
+    @Test
     void noFailureReportWhenNotifyExcludesFailure() throws Exception {
         StoredMessage m = fx.store("john@company.com", null, null, PLAIN, "a@tw.company.com NEVER",
                 "b@tw.company.com SUCCESS,DELAY");
