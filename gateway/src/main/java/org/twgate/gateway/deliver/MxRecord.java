@@ -1,8 +1,11 @@
 package org.twgate.gateway.deliver;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** One MX record: preference and exchange host (RFC 1035 §3.3.9). */
 record MxRecord(int preference, String exchange) {
@@ -33,19 +36,24 @@ record MxRecord(int preference, String exchange) {
     }
 
     /**
-     * The exchanges to try in order: by preference, ties kept in the order given. A single
-     * record with exchange "." is a null MX and gives an empty list; no record at all falls
-     * back to the domain itself.
+     * The exchanges to try in order: by preference, ties in random order (RFC 5321 §5.1: spread
+     * the load over equal hosts). A single record with exchange "." is a null MX and gives an
+     * empty list; no record at all falls back to the domain itself.
      */
     static List<String> order(String domain, List<MxRecord> records) {
+        return order(domain, records, ThreadLocalRandom.current());
+    }
+
+    static List<String> order(String domain, List<MxRecord> records, Random random) {
         if (records.isEmpty()) {
             return List.of(domain);
         }
         if (records.size() == 1 && records.get(0).exchange().equals(".")) {
             return List.of();
         }
-        List<MxRecord> sorted = new ArrayList<>(records);
-        sorted.sort(Comparator.comparingInt(MxRecord::preference));
-        return sorted.stream().map(MxRecord::exchange).filter(e -> !e.equals(".")).distinct().toList();
+        List<MxRecord> shuffled = new ArrayList<>(records);
+        Collections.shuffle(shuffled, random);
+        shuffled.sort(Comparator.comparingInt(MxRecord::preference)); // stable: ties stay shuffled
+        return shuffled.stream().map(MxRecord::exchange).filter(e -> !e.equals(".")).distinct().toList();
     }
 }

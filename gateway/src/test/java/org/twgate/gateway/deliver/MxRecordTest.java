@@ -22,10 +22,16 @@ class MxRecordTest {
     }
 
     @Test
-    void ordersByPreferenceKeepingTiesInOrder() {
+    void ordersByPreferenceAndSpreadsEqualHostsRandomly() {
         List<MxRecord> records = List.of(new MxRecord(20, "backup"), new MxRecord(10, "a"), new MxRecord(10, "b"));
-
-        assertThat(MxRecord.order("example.com", records)).containsExactly("a", "b", "backup");
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
+        java.util.Random random = new java.util.Random(5321);
+        for (int i = 0; i < 200; i++) {
+            List<String> order = MxRecord.order("example.com", records, random);
+            assertThat(order).hasSize(3).endsWith("backup");
+            seen.add(order);
+        }
+        assertThat(seen).containsExactlyInAnyOrder(List.of("a", "b", "backup"), List.of("b", "a", "backup"));
     }
 
     @Test
