@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * only opened by a slot holder that found no idle one.
  *
  * <p>A daemon thread closes sessions idle longer than {@code idleTimeout} (with QUIT) and
- * enforces transaction deadlines. {@link #close()} stops it and closes every idle session;
+ * enforces transaction deadlines. It also forgets hops with no session and no slot taken: an MX
+ * route makes one hop per destination domain, and a reload can retire a route's hop, so the
+ * map would otherwise only grow. A caller that took a slot of a hop being forgotten at that
+ * moment sees it is no longer the hop's and takes one of the new entry instead. {@link #close()} stops it and closes every idle session;
  * sessions in use are closed as they are returned.
  */
 public final class SmtpConnectionPool implements Closeable {
@@ -56,9 +59,16 @@ public final class SmtpConnectionPool implements Closeable {
         if (closed) {
             throw new IllegalStateException("SMTP connection pool is closed");
         }
-        Slots slots = hops.computeIfAbsent(hop, h -> new Slots(h.maxConnections()));
-        if (!slots.permits.tryAcquire(config.acquireTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-            return null;
+        Slots slots;
+        while (true) {
+            slots = hops.computeIfAbsent(hop, h -> new Slots(h.maxConnections()));
+            if (!slots.permits.tryAcquire(config.acquireTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                return null;
+            }
+            if (hops.get(hop) == slots) {
+                break;
+            }
+            slots.permits.release(); // forgotten by the reaper meanwhile (it was unused): take the new one
         }
         SmtpConnection idle;
         synchronized (slots.idle) {
@@ -100,11 +110,18 @@ public final class SmtpConnectionPool implements Closeable {
         }
     }
 
+    /** Hops the pool holds an entry for: for tests and metrics. */
+    int hopsHeld() {
+        return hops.size();
+    }
+
     private void closeIdle() {
         long now = System.nanoTime();
         long limit = config.idleTimeout().toNanos();
-        for (Slots slots : hops.values()) {
+        for (Map.Entry<NextHop, Slots> entry : hops.entrySet()) {
+            Slots slots = entry.getValue();
             List<SmtpConnection> expired = new ArrayList<>();
+            boolean unused;
             synchronized (slots.idle) {
                 for (Iterator<SmtpConnection> it = slots.idle.iterator(); it.hasNext(); ) {
                     SmtpConnection c = it.next();
@@ -113,6 +130,11 @@ public final class SmtpConnectionPool implements Closeable {
                         expired.add(c);
                     }
                 }
+                unused = slots.idle.isEmpty() && slots.permits.availablePermits() == slots.max
+                        && !slots.permits.hasQueuedThreads();
+            }
+            if (unused) {
+                hops.remove(entry.getKey(), slots);
             }
             expired.forEach(SmtpConnection::close); // QUIT outside the lock
         }
@@ -142,10 +164,12 @@ public final class SmtpConnectionPool implements Closeable {
 
     /** One hop's slots and idle sessions. */
     private static final class Slots {
+        final int max;
         final Semaphore permits;
         final Deque<SmtpConnection> idle = new ArrayDeque<>();
 
         Slots(int maxConnections) {
+            this.max = maxConnections;
             this.permits = new Semaphore(maxConnections, true);
         }
     }

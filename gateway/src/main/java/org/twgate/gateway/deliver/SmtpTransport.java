@@ -116,6 +116,11 @@ public final class SmtpTransport implements Closeable {
         return pool.idle(hop);
     }
 
+    /** Next hops the connection pool keeps an entry for (unused ones are forgotten): for tests. */
+    int hopsHeld() {
+        return pool.hopsHeld();
+    }
+
     /** Closes every pooled session (QUIT) and stops the pool's thread. */
     @Override
     public void close() {

@@ -179,6 +179,22 @@ class SmtpConnectionPoolTest {
         }
     }
 
+    /** One hop per MX domain, and routes retired by a reload: the pool must not only grow. */
+    @Test
+    void forgetsAHopOnceItHasNoSessionAndNoSlotTakenAndStillServesItAfterwards() throws Exception {
+        SmtpClientConfig config = DeliverFixtures.config().withIdleTimeout(Duration.ofMillis(100));
+        try (SmtpTransport transport = new SmtpTransport(config, DeliverFixtures.noMx())) {
+            transport.deliver(hop(1), message("a@x.org", "b@y.org"));
+            assertThat(transport.hopsHeld()).isEqualTo(1);
+
+            Await.until("the unused hop to be forgotten", WAIT, () -> transport.hopsHeld() == 0);
+            Await.until("its idle session closed with QUIT", WAIT, () -> server.quitCount() == 1);
+
+            DeliveryResult again = transport.deliver(hop(1), message("c@x.org", "d@y.org"));
+            assertThat(again.recipients()).allMatch(r -> r.outcome() == Outcome.DELIVERED);
+        }
+    }
+
     @Test
     void leavesNoThreadBehindWhenClosed() throws Exception {
         SmtpTransport transport = DeliverFixtures.transport();
