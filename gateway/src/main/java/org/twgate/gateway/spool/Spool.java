@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -183,6 +184,28 @@ public final class Spool implements AutoCloseable {
         FileChannel channel = FileChannel.open(message.file(), StandardOpenOption.READ);
         channel.position(message.contentOffset());
         return new BufferedInputStream(Channels.newInputStream(channel), CONTENT_BUFFER);
+    }
+
+    /**
+     * Up to {@code max} octets of a queued message's content, for an operator's look. The file's
+     * identity is checked again after reading: a message that finished meanwhile had its file
+     * moved to {@code free/}, perhaps to be written over by another message, whose bytes must not
+     * be shown as this one's.
+     *
+     * @throws NoSuchFileException when the message is not (or no longer) in the queue
+     */
+    public byte[] peekContent(QueueId id, int max) throws IOException {
+        Path file = messageFile(id);
+        Object before = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        byte[] bytes;
+        try (InputStream in = openContent(read(file))) {
+            bytes = in.readNBytes(max);
+        }
+        Object after = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        if (before == null || !before.equals(after)) {
+            throw new NoSuchFileException(file.toString(), null, "the message finished while being read");
+        }
+        return bytes;
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.twgate.gateway.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.Unpooled;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -90,6 +92,21 @@ class RecycledFilesTest {
             StoredMessage next = commit(spool, "c@d.e", "Subject: next\r\n\r\nz\r\n");
             assertThat(spool.recover()).extracting(StoredMessage::id).containsExactlyInAnyOrder(waiting.id(), next.id());
             assertThat(spool.recycled().size()).isZero();
+        }
+    }
+
+    @Test
+    void peekingAtAMessageThatFinishedSaysSoInsteadOfShowingWhatReplacedItsFile() throws Exception {
+        try (Spool spool = Spool.open(dir, 2)) {
+            StoredMessage queued = commit(spool, "a@b.c", "Subject: queued\r\n\r\nx\r\n");
+            assertThat(new String(spool.peekContent(queued.id(), 100), StandardCharsets.ISO_8859_1))
+                    .startsWith("Subject: queued");
+
+            spool.remove(queued.id());
+            commit(spool, "a@b.c", "Subject: between\r\n\r\ny\r\n");
+            commit(spool, "a@b.c", "Subject: reuses the file\r\n\r\nz\r\n");
+
+            assertThatThrownBy(() -> spool.peekContent(queued.id(), 100)).isInstanceOf(NoSuchFileException.class);
         }
     }
 

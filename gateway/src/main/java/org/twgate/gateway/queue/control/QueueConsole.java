@@ -1,7 +1,6 @@
 package org.twgate.gateway.queue.control;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -139,7 +138,12 @@ public final class QueueConsole {
         }
         QueueEntry e = found.get();
         List<JournalRecord> history = spool.journal(id);
-        String headers = headers(id);
+        String headers;
+        try {
+            headers = headers(id);
+        } catch (java.nio.file.NoSuchFileException finishedMeanwhile) {
+            return done(false, id, "", json);
+        }
         if (json) {
             StringBuilder out = new StringBuilder(entryJson(e));
             out.setLength(out.length() - 1);
@@ -172,11 +176,9 @@ public final class QueueConsole {
 
     /** The message's header block (what the operator needs to recognise it; never the body). */
     private String headers(QueueId id) throws IOException {
-        try (InputStream in = spool.openContent(spool.read(id))) {
-            String text = new String(in.readNBytes(64 << 10), StandardCharsets.UTF_8);
-            int end = text.indexOf("\r\n\r\n");
-            return (end < 0 ? text : text.substring(0, end + 2)).replace("\r\n", "\n");
-        }
+        String text = new String(spool.peekContent(id, 64 << 10), StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        return (end < 0 ? text : text.substring(0, end + 2)).replace("\r\n", "\n");
     }
 
     private String age(Instant arrival) {
