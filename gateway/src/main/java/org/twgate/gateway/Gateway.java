@@ -183,7 +183,10 @@ public final class Gateway implements AutoCloseable {
     public ConfigReloader reloader(ConfigReloader.Source source) {
         String hostname = config.server().hostname();
         ConfigReloader reloader = new ConfigReloader(source, config, routing, this::routingOf,
-                next -> server.applyToNewSessions(acceptSettings(next, hostname)));
+                next -> server.applyToNewSessions(acceptSettings(next, hostname)), () -> {
+                    int scheduled = queue.retryNow(null);
+                    LOG.info("event=reload_retry reason=routes_changed messages={}", scheduled);
+                });
         control.onReload(() -> {
             org.twgate.gateway.reload.ReloadOutcome outcome = reloader.reload();
             if (outcome instanceof org.twgate.gateway.reload.ReloadOutcome.Applied applied) {

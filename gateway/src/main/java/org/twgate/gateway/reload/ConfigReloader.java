@@ -36,6 +36,7 @@ public final class ConfigReloader {
     private final RoutingInForce routing;
     private final Function<GatewayConfig, Routing> routingOf;
     private final Consumer<ServerConfig> newSessions;
+    private final Runnable routesChanged;
     private GatewayConfig running;
 
     /**
@@ -45,6 +46,17 @@ public final class ConfigReloader {
      */
     public ConfigReloader(Source source, GatewayConfig started, RoutingInForce routing,
             Function<GatewayConfig, Routing> routingOf, Consumer<ServerConfig> newSessions) {
+        this(source, started, routing, routingOf, newSessions, () -> { });
+    }
+
+    /**
+     * @param routesChanged runs after a reload whose routes differ from the running ones (the
+     *                      gateway tries the queued mail again at once: it may have been waiting
+     *                      for exactly this change, with hours of backoff ahead of it)
+     */
+    public ConfigReloader(Source source, GatewayConfig started, RoutingInForce routing,
+            Function<GatewayConfig, Routing> routingOf, Consumer<ServerConfig> newSessions, Runnable routesChanged) {
+        this.routesChanged = routesChanged;
         this.source = source;
         this.started = started;
         this.running = started;
@@ -67,7 +79,11 @@ public final class ConfigReloader {
         }
         routing.replace(nextRouting);
         newSessions.accept(next.server());
+        boolean newRoutes = !running.routes().routes().equals(next.routes().routes());
         running = next;
+        if (newRoutes) {
+            routesChanged.run();
+        }
         List<String> needRestart = RestartOnly.changed(started, next);
         LOG.info("event=reloaded source={} applied=routes,rewrite,teamware,policy,server_limits need_restart={}",
                 next.source(), needRestart);

@@ -46,6 +46,9 @@ class ReloadRoutingTest {
         }
     }
 
+    /** The backoff of the spool; long where a test must show the reload, not the retry timer, sends the mail. */
+    private String retry = "100ms";
+
     /** The connector route of company.com to {@code port}, with the tw. prefix rewritten to {@code result}. */
     private void write(String route, String result, String serverLimits) throws Exception {
         Files.writeString(file, String.join("\n",
@@ -55,8 +58,8 @@ class ReloadRoutingTest {
                 serverLimits,
                 "spool:",
                 "  directory: " + dir.resolve("spool"),
-                "  retry_initial: 100ms",
-                "  retry_max: 100ms",
+                "  retry_initial: " + retry,
+                "  retry_max: " + retry,
                 "metrics:",
                 "  listen: \"\"",
                 "rewrite:",
@@ -164,6 +167,25 @@ class ReloadRoutingTest {
         assertThat(reloader.reload()).isInstanceOf(ReloadOutcome.Applied.class);
         RecordedTransaction atB = b.awaitMessages(1, WAIT).get(0);
         assertThat(envelopeRecipient(atB)).isEqualTo("<john@twsrv.company.com>");
+        Await.until("the queue empty", WAIT, () -> gateway.queue().size() == 0);
+    }
+
+    @Test
+    void aReloadThatChangesTheRoutesTriesQueuedMailAtOnceNotAtItsNextRetry() throws Exception {
+        retry = "1h";
+        RecordingSmtpServer down = RecordingSmtpServer.start();
+        String downRoute = to(down);
+        down.close();
+        b = RecordingSmtpServer.start();
+        start(downRoute, "$DEFAULT@tw.company.com", "");
+
+        send("tw.john@company.com", "waiting an hour");
+        Await.until("a failed attempt, the next one an hour away", WAIT, () -> gateway.queue().list().size() == 1
+                && gateway.queue().list().get(0).attempts() >= 1);
+
+        write(to(b), "$DEFAULT@tw.company.com", "");
+        assertThat(reloader.reload()).isInstanceOf(ReloadOutcome.Applied.class);
+        assertThat(b.awaitMessages(1, WAIT)).hasSize(1);
         Await.until("the queue empty", WAIT, () -> gateway.queue().size() == 0);
     }
 
