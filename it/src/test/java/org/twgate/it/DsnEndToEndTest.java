@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twgate.it.PostfixTools.SmtpSink;
 import org.twgate.testkit.Await;
+import org.twgate.testkit.Closeables;
 import org.twgate.testkit.RecordedTransaction;
 import org.twgate.testkit.RecordingSmtpServer;
 
@@ -30,15 +31,7 @@ class DsnEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (twgate != null) {
-            twgate.close();
-        }
-        if (connector != null) {
-            connector.close();
-        }
-        if (qmail != null) {
-            qmail.close();
-        }
+        Closeables.closeAll(twgate, connector, qmail);
     }
 
     private void start(boolean qmailDsn, int relayedPolicy) throws Exception {

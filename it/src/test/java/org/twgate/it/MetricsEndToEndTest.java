@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twgate.config.ConfigLoader;
 import org.twgate.gateway.Gateway;
 import org.twgate.testkit.Await;
+import org.twgate.testkit.Closeables;
 import org.twgate.testkit.RecordingSmtpServer;
 import org.twgate.testkit.SmtpTranscript;
 
@@ -62,10 +63,7 @@ class MetricsEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (gateway != null) {
-            gateway.stop();
-        }
-        connector.close();
+        Closeables.closeAll(gateway == null ? null : gateway::stop, connector);
     }
 
     private InetSocketAddress metrics() {

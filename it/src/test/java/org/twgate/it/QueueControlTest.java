@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twgate.gateway.cli.Twgate;
 import org.twgate.testkit.Await;
+import org.twgate.testkit.Closeables;
 import org.twgate.testkit.RecordingSmtpServer;
 
 /** twgate queue against a live instance whose connector answers 451, and against a stopped spool. */
@@ -38,10 +39,7 @@ class QueueControlTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (twgate != null) {
-            twgate.close();
-        }
-        connector.close();
+        Closeables.closeAll(twgate, connector);
     }
 
     record Run(int exit, String out) {

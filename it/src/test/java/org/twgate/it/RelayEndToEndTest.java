@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twgate.testkit.Await;
+import org.twgate.testkit.Closeables;
 import org.twgate.testkit.RecordedTransaction;
 import org.twgate.testkit.RecordingSmtpServer;
 
@@ -29,15 +30,7 @@ class RelayEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (twgate != null) {
-            twgate.close();
-        }
-        if (connector != null) {
-            connector.close();
-        }
-        if (qmail != null) {
-            qmail.close();
-        }
+        Closeables.closeAll(twgate, connector, qmail);
     }
 
     private void start(String extra) throws Exception {

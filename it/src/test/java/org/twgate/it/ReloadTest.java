@@ -14,6 +14,7 @@ import org.twgate.config.ConfigLoader;
 import org.twgate.gateway.Gateway;
 import org.twgate.gateway.reload.ConfigReloader;
 import org.twgate.gateway.reload.ReloadOutcome;
+import org.twgate.testkit.Closeables;
 import org.twgate.testkit.RecordingSmtpServer;
 import org.twgate.testkit.SmtpTranscript;
 
@@ -27,12 +28,7 @@ class ReloadTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (gateway != null) {
-            gateway.stop();
-        }
-        if (connector != null) {
-            connector.close();
-        }
+        Closeables.closeAll(gateway == null ? null : gateway::stop, connector);
     }
 
     private void write(String acceptedDomain, String extra) throws Exception {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twgate.testkit.Await;
+import org.twgate.testkit.Closeables;
 import org.twgate.testkit.RecordedTransaction;
 import org.twgate.testkit.RecordingSmtpServer;
 
@@ -20,12 +21,7 @@ class RewriteFailureEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (twgate != null) {
-            twgate.close();
-        }
-        if (connector != null) {
-            connector.close();
-        }
+        Closeables.closeAll(twgate, connector);
     }
 
     @Test

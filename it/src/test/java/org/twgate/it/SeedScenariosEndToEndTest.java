@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twgate.testkit.Closeables;
 import org.twgate.testkit.RecordedTransaction;
 import org.twgate.testkit.RecordingSmtpServer;
 
@@ -43,11 +44,7 @@ class SeedScenariosEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (twgate != null) {
-            twgate.close();
-        }
-        connector.close();
-        qmail.close();
+        Closeables.closeAll(twgate, connector, qmail);
     }
 
     private void start(String example, Map<String, String> env) throws Exception {

@@ -93,9 +93,9 @@ public final class EnvOverrides {
         }
     }
 
-    /** Whether {@code name} is one of the variables Kubernetes or Docker set for a service named twgate. */
-    public static boolean isPlatformVariable(String name) {
-        return name.startsWith(PREFIX) && PLATFORM_VARIABLE.matcher(name.substring(PREFIX.length())).matches();
+    /** Whether {@code name} (starting with the prefix) is one Kubernetes or Docker set for a service named twgate. */
+    private static boolean isPlatformVariable(String name) {
+        return PLATFORM_VARIABLE.matcher(name.substring(PREFIX.length())).matches();
     }
 
     private static int index(String segment) {

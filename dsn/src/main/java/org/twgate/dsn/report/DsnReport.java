@@ -67,6 +67,11 @@ public record DsnReport(
                 recipients, returnContent, Optional.of(text));
     }
 
+    public DsnReport withReturnContent(ReturnContent content) {
+        return new DsnReport(reportingMta, envelopeId, receivedFromMta, arrivalDate,
+                recipients, content, explanation);
+    }
+
     /**
      * The action that names the report in its Subject: the most severe one present
      * (failed, then delayed, relayed, delivered, expanded).

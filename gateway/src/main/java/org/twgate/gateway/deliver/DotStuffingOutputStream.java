@@ -1,6 +1,7 @@
 package org.twgate.gateway.deliver;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -26,14 +27,41 @@ final class DotStuffingOutputStream extends OutputStream {
 
     private final OutputStream wire;
     private final byte[] buffer = new byte[BUFFER];
+    /** What {@link #writeAll} reads into; allocated on first use. */
+    private byte[] input;
     private int count;
     private boolean atLineStart = true;
     /** The previous write ended in CR: the next octet tells whether it was a line break or bare. */
     private boolean pendingCr;
-    private long written;
 
     DotStuffingOutputStream(OutputStream wire) {
         this.wire = wire;
+    }
+
+    /** Whether this stream writes to {@code stream} (a connection's wire changes with STARTTLS). */
+    boolean writesTo(OutputStream stream) {
+        return wire == stream;
+    }
+
+    /** Back to the state of a new stream, for the next transaction on the same connection. */
+    void reset() {
+        count = 0;
+        atLineStart = true;
+        pendingCr = false;
+    }
+
+    /**
+     * Writes all of {@code content} in 64 KiB reads: each read of a buffered stream that comes up
+     * short asks the stream underneath what is available, for a spool file an fstat and an lseek,
+     * which cost a fifth of the delivery CPU of 1 MiB messages with InputStream.transferTo's 8 KiB.
+     */
+    void writeAll(InputStream content) throws IOException {
+        if (input == null) {
+            input = new byte[BUFFER];
+        }
+        for (int n; (n = content.read(input)) > 0; ) {
+            write(input, 0, n);
+        }
     }
 
     @Override
@@ -95,7 +123,6 @@ final class DotStuffingOutputStream extends OutputStream {
         if (length <= 0) {
             return;
         }
-        written += length;
         if (length > buffer.length - count) {
             drain();
             if (length >= buffer.length) {
@@ -125,11 +152,6 @@ final class DotStuffingOutputStream extends OutputStream {
         }
         emit(END, 0, END.length);
         flush();
-    }
-
-    /** Octets written to the wire so far, stuffing included. */
-    long written() {
-        return written;
     }
 
     @Override

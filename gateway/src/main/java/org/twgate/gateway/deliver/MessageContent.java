@@ -3,8 +3,6 @@ package org.twgate.gateway.deliver;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The stored message, opened afresh for each delivery attempt: CRLF line endings and NOT
@@ -13,15 +11,14 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface MessageContent {
 
-    /** Opens the message from its first header byte; the caller closes the stream. */
+    /**
+     * Opens the message from its first header byte; the caller closes the stream. The stream is
+     * buffered (header readers take it an octet at a time): callers do not wrap it again.
+     */
     InputStream open() throws IOException;
 
     static MessageContent ofBytes(byte[] message) {
         byte[] copy = message.clone();
         return () -> new ByteArrayInputStream(copy);
-    }
-
-    static MessageContent ofFile(Path file) {
-        return () -> Files.newInputStream(file);
     }
 }

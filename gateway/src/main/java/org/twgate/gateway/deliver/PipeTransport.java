@@ -69,7 +69,7 @@ public final class PipeTransport implements AutoCloseable {
         // Written on another thread: a program that never reads its input must not outlive the timeout.
         readers.submit(() -> {
             try (OutputStream stdin = process.getOutputStream();
-                 InputStream message = new java.io.BufferedInputStream(content.open(), 64 << 10)) {
+                 InputStream message = content.open()) {
                 writeMessage(stdin, sender, recipients, message, headers);
             } catch (IOException e) {
                 // The program may exit without reading everything; its exit code decides.

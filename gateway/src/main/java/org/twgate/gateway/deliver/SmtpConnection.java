@@ -24,6 +24,7 @@ final class SmtpConnection implements Closeable {
     private Socket socket;
     private ReplyReader replies;
     private OutputStream wire;
+    private DotStuffingOutputStream stuffer;
     private final SmtpClientConfig config;
     private final NextHop hop;
     private final String remoteMta;
@@ -146,9 +147,17 @@ final class SmtpConnection implements Closeable {
         return reply;
     }
 
-    /** The raw socket stream for DATA content; callers wrap it for dot-stuffing. */
-    OutputStream wire() {
-        return wire;
+    /**
+     * The DATA stream of one transaction: this connection's dot-stuffer, reset, over the current
+     * wire (STARTTLS replaces the wire). Kept for the connection's life, so its two 64 KiB buffers
+     * are not allocated again for every message.
+     */
+    DotStuffingOutputStream dataStream() {
+        if (stuffer == null || !stuffer.writesTo(wire)) {
+            stuffer = new DotStuffingOutputStream(wire);
+        }
+        stuffer.reset();
+        return stuffer;
     }
 
     /** Ends an unfinished transaction so the session can carry another. */

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import org.twgate.dsn.loop.HeaderBlock;
@@ -92,9 +91,8 @@ public final class DsnNotifier implements Notifier {
         }
         String why = "The original message was " + message.contentSize() + " octets, more than the "
                 + FULL_RETURN_LIMIT + " twgate returns whole: only its header section is attached.";
-        return new DsnReport(report.reportingMta(), report.envelopeId(), report.receivedFromMta(),
-                report.arrivalDate(), report.recipients(), ReturnContent.HEADERS,
-                Optional.of(report.explanation().map(e -> e + "\n\n" + why).orElse(why)));
+        return report.withReturnContent(ReturnContent.HEADERS)
+                .withExplanation(report.explanation().map(e -> e + "\n\n" + why).orElse(why));
     }
 
     @Override

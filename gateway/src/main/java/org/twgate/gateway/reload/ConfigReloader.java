@@ -40,16 +40,9 @@ public final class ConfigReloader {
     private GatewayConfig running;
 
     /**
-     * @param started     the configuration the process started with (what is bound)
-     * @param routingOf   builds the routing of a configuration; throws to refuse it
-     * @param newSessions takes the server limits for sessions opened after the reload
-     */
-    public ConfigReloader(Source source, GatewayConfig started, RoutingInForce routing,
-            Function<GatewayConfig, Routing> routingOf, Consumer<ServerConfig> newSessions) {
-        this(source, started, routing, routingOf, newSessions, () -> { });
-    }
-
-    /**
+     * @param started       the configuration the process started with (what is bound)
+     * @param routingOf     builds the routing of a configuration; throws to refuse it
+     * @param newSessions   takes the server limits for sessions opened after the reload
      * @param routesChanged runs after a reload whose routes differ from the running ones (the
      *                      gateway tries the queued mail again at once: it may have been waiting
      *                      for exactly this change, with hours of backoff ahead of it)

@@ -85,6 +85,11 @@ final class DirectorySyncer implements AutoCloseable {
         return lastRoundDone > ticket;
     }
 
+    /** One fsync of the directory now, on the caller's thread (start-up). */
+    void syncNow() throws IOException {
+        fsync(directory);
+    }
+
     static void fsync(Path directory) throws IOException {
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true);

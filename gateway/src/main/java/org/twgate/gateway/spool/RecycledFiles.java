@@ -64,7 +64,7 @@ final class RecycledFiles {
             }
         }
         if (!files.isEmpty()) {
-            DirectorySyncer.fsync(dir.resolveSibling("queue")); // makes the earlier run's moves durable
+            queueSyncer.syncNow(); // makes the earlier run's moves out of queue/ durable
         }
     }
 

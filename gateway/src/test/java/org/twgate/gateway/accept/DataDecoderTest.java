@@ -19,7 +19,11 @@ class DataDecoderTest {
 
     /** Decodes {@code input}; returns content, then "|END|" and the rest when the end was found. */
     private static String decode(String input, int pieceSize) {
-        DataDecoder decoder = new DataDecoder(LIMITS);
+        return feed(new DataDecoder(LIMITS), input, pieceSize);
+    }
+
+    /** Feeds {@code input} in pieces of {@code pieceSize} octets, as the network might split it. */
+    private static String feed(DataDecoder decoder, String input, int pieceSize) {
         ByteBuf out = Unpooled.buffer();
         byte[] bytes = input.getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < bytes.length; i += pieceSize) {
@@ -102,20 +106,7 @@ class DataDecoderTest {
     /** Content, "|END|" and the rest, then the verdict. */
     private static String decodeWith(DataLimits limits, String input, int pieceSize) {
         DataDecoder decoder = new DataDecoder(limits);
-        ByteBuf out = Unpooled.buffer();
-        byte[] bytes = input.getBytes(StandardCharsets.ISO_8859_1);
-        String result = null;
-        for (int i = 0; i < bytes.length && result == null; i += pieceSize) {
-            ByteBuf in = Unpooled.wrappedBuffer(bytes, i, Math.min(pieceSize, bytes.length - i));
-            if (decoder.decode(in, out)) {
-                result = out.toString(StandardCharsets.ISO_8859_1) + "|END|"
-                        + new String(bytes, i + in.readerIndex(), bytes.length - i - in.readerIndex(),
-                                StandardCharsets.ISO_8859_1);
-            }
-        }
-        if (result == null) {
-            result = out.toString(StandardCharsets.ISO_8859_1);
-        }
+        String result = feed(decoder, input, pieceSize);
         if (decoder.verdict().refused()) {
             // The content of a refused message is thrown away; only where it ended, and why, count.
             result = result.contains("|END|") ? result.substring(result.indexOf("|END|")) : "";
@@ -127,12 +118,8 @@ class DataDecoderTest {
     @CsvSource({"1", "3", "1000"})
     void countsReceivedFieldsOnlyInTheHeaderBlock(int piece) {
         DataDecoder decoder = new DataDecoder(new DataLimits(0, 0, 2, false));
-        String msg = "Received: a\r\nRECEIVED: b\r\n\tcontinued\r\nSubject: x\r\n\r\nReceived: in body\r\n.\r\n";
-        byte[] bytes = msg.getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuf out = Unpooled.buffer();
-        for (int i = 0; i < bytes.length; i += piece) {
-            decoder.decode(Unpooled.wrappedBuffer(bytes, i, Math.min(piece, bytes.length - i)), out);
-        }
+        feed(decoder, "Received: a\r\nRECEIVED: b\r\n\tcontinued\r\nSubject: x\r\n\r\nReceived: in body\r\n.\r\n",
+                piece);
         assertThat(decoder.receivedHeaders()).isEqualTo(2);
         assertThat(decoder.verdict().refused()).isFalse();
     }

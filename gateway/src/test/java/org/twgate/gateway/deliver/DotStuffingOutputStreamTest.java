@@ -44,13 +44,15 @@ class DotStuffingOutputStreamTest {
     }
 
     @Test
-    void countsTheOctetsItWrote() throws IOException {
+    void aResetStreamForgetsAnUnfinishedTransaction() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DotStuffingOutputStream dotted = new DotStuffingOutputStream(out);
-        dotted.write(".x\r\n".getBytes(StandardCharsets.US_ASCII));
+        dotted.write("cut short mid-line, CR pending\r".getBytes(StandardCharsets.US_ASCII));
+        dotted.reset();
+        dotted.write(".next message\r\n".getBytes(StandardCharsets.US_ASCII));
         dotted.finish();
 
-        assertThat(dotted.written()).isEqualTo(out.size()).isEqualTo(8);
+        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("..next message\r\n.\r\n");
     }
 
     @Test

@@ -75,7 +75,7 @@ class ConfigReloaderTest {
         RoutingInForce inForce = new RoutingInForce(routingOf(started));
         List<ServerConfig> newSessions = new ArrayList<>();
         ConfigReloader reloader = new ConfigReloader(() -> load(sources.remove(0)), started, inForce,
-                ConfigReloaderTest::routingOf, newSessions::add);
+                ConfigReloaderTest::routingOf, newSessions::add, () -> { });
 
         Routing before = inForce.current();
         assertThat(reloader.reload()).isInstanceOf(ReloadOutcome.Applied.class)
@@ -95,7 +95,7 @@ class ConfigReloaderTest {
         ConfigReloader reloader = new ConfigReloader(() -> load(BASE), started, inForce, c -> {
             throw new IllegalStateException("route connector at twgate.yaml:8 names rule set 'x', which the "
                     + "configuration does not define");
-        }, newSessions::add);
+        }, newSessions::add, () -> { });
 
         assertThat(reloader.reload()).isEqualTo(new ReloadOutcome.Refused(
                 "route connector at twgate.yaml:8 names rule set 'x', which the configuration does not define"));
@@ -109,7 +109,7 @@ class ConfigReloaderTest {
         GatewayConfig started = load(BASE);
         RoutingInForce inForce = new RoutingInForce(routingOf(started));
         ConfigReloader reloader = new ConfigReloader(() -> load(BASE.replace("[127.0.0.1]:2025", "[127.0.0.1]:x")),
-                started, inForce, ConfigReloaderTest::routingOf, s -> { });
+                started, inForce, ConfigReloaderTest::routingOf, s -> { }, () -> { });
         ReloadOutcome outcome = reloader.reload();
         assertThat(outcome).isInstanceOf(ReloadOutcome.Refused.class);
         assertThat(((ReloadOutcome.Refused) outcome).error()).contains(dir.resolve("twgate.yaml") + ":").contains("x");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twgate.config.ConfigLoader;
 import org.twgate.gateway.Gateway;
 import org.twgate.testkit.Await;
+import org.twgate.testkit.Closeables;
 import org.twgate.testkit.RecordedTransaction;
 import org.twgate.testkit.RecordingSmtpServer;
 import org.twgate.testkit.SmtpTranscript;
@@ -35,15 +36,7 @@ class ReloadRoutingTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (gateway != null) {
-            gateway.stop();
-        }
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
+        Closeables.closeAll(gateway == null ? null : gateway::stop, a, b);
     }
 
     /** The backoff of the spool; long where a test must show the reload, not the retry timer, sends the mail. */
