@@ -36,7 +36,7 @@ public final class ConfigBinder {
                 "logging", "teamware", "rewrite");
         Imports imports = new Imports(baseDirectory);
         ServerConfig server = ServerBinder.server(section(s, "server"), defaultHostname, imports, problems);
-        PolicyConfig policy = PolicyBinder.bind(section(s, "policy"), imports, problems);
+        PolicyConfig policy = PolicyBinder.bind(section(s, "policy"), server.hostname(), imports, problems);
         DeliveryConfig delivery = ServerBinder.delivery(section(s, "delivery"), server.hostname(), problems);
         TeamwareConfig teamware = TeamwareBinder.bind(section(s, "teamware"), imports, problems);
         RewriteConfig rewrite = RewriteBinder.bind(section(s, "rewrite"), teamware, problems);

@@ -23,9 +23,9 @@ final class PolicyBinder {
     private PolicyBinder() {
     }
 
-    static PolicyConfig bind(Node node, Imports imports, List<Problem> problems) {
+    static PolicyConfig bind(Node node, String hostname, Imports imports, List<Problem> problems) {
         Section s = Section.of(node, "policy", problems, "relay_clients", "tcp_rules_file",
-                "accepted_domains", "rcpthosts_file");
+                "accepted_domains", "rcpthosts_file", "postmaster");
         List<ClientRule> rules = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         for (Section.Item item : s.items("relay_clients").orElse(List.of())) {
@@ -46,7 +46,22 @@ final class PolicyBinder {
         }));
         Imports.pathItem(s, "rcpthosts_file").flatMap(item -> imports.parse(item, problems, RcptHosts::parse))
                 .ifPresent(domains::addAll);
+        String postmaster = s.parsed("postmaster", "postmaster@" + hostname, PolicyBinder::postmaster);
         s.finish();
-        return new PolicyConfig(new ClientAccess(rules), new AcceptedDomains(domains), warnings);
+        return new PolicyConfig(new ClientAccess(rules), new AcceptedDomains(domains), warnings, postmaster);
+    }
+
+    /** {@code policy.postmaster}: one address, {@code local@domain}. */
+    private static String postmaster(String text) throws BadValue {
+        String t = text.strip();
+        int at = t.lastIndexOf('@');
+        if (at <= 0 || at == t.length() - 1 || t.contains(" ") || t.contains("<") || t.contains(">")) {
+            throw BadValue.of("not an address (local@domain)", text);
+        }
+        String bad = DomainSyntax.check(t.substring(at + 1));
+        if (bad != null) {
+            throw BadValue.of("not an address: " + bad, text);
+        }
+        return t;
     }
 }

@@ -31,8 +31,19 @@ final class CommandArgument {
     private CommandArgument() {
     }
 
+    /** qmail-send's envelope sender for a double bounce (qmail-send(8)); qmail-smtpd accepts it. */
+    static final String QMAIL_DOUBLE_BOUNCE = "<#@[]>";
+
+    /**
+     * The MAIL argument; {@code <#@[]>}, qmail's double-bounce sender, is the null reverse-path
+     * {@code <>}: nothing is ever reported to it, as qmail-send discards a triple bounce.
+     */
     static SmtpArgument mail(String argument) throws Invalid {
         String rest = afterKeyword(argument, "FROM", AcceptReplies.MAIL_SYNTAX);
+        String stripped = rest.stripLeading();
+        if (stripped.startsWith(QMAIL_DOUBLE_BOUNCE)) {
+            rest = "<>" + stripped.substring(QMAIL_DOUBLE_BOUNCE.length());
+        }
         try {
             return SmtpArgumentParser.parseMail(rest);
         } catch (SmtpArgumentException e) {

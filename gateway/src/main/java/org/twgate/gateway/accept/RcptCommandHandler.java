@@ -49,8 +49,10 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
             return e.reply();
         }
         String recipient = command.path();
-        if (recipient.equalsIgnoreCase("postmaster")) {
-            recipient = "postmaster@" + settings.hostname(); // RFC 5321 §4.5.1
+        // RFC 5321 §4.5.1: <postmaster> without a domain MUST be accepted, whoever the client is.
+        boolean barePostmaster = recipient.equalsIgnoreCase("postmaster");
+        if (barePostmaster) {
+            recipient = policy.postmaster() != null ? policy.postmaster() : "postmaster@" + settings.hostname();
         }
         String problem = recipient.isEmpty() ? "empty address" : Mailbox.problem(recipient);
         if (problem != null) {
@@ -70,7 +72,7 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         // Stored in canonical form (NOTIFY upper-cased, ORCPT as received) and passed on unchanged.
         String notify = dsn.notification().map(Notify::toParameterValue).orElse(null);
         String orcpt = dsn.orcpt().map(OriginalRecipient::parameterValue).orElse(null);
-        Reply refusal = relayRefusal(session, recipient);
+        Reply refusal = barePostmaster ? null : relayRefusal(session, recipient);
         if (refusal != null) {
             return refusal;
         }

@@ -31,14 +31,12 @@ import org.apache.james.protocols.smtp.SMTPProtocol;
 import org.apache.james.protocols.smtp.SMTPProtocolHandlerChain;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.ExpnCmdHandler;
-import org.apache.james.protocols.smtp.core.HeloCmdHandler;
 import org.apache.james.protocols.smtp.core.HelpCmdHandler;
 import org.apache.james.protocols.smtp.core.NoopCmdHandler;
 import org.apache.james.protocols.smtp.core.QuitCmdHandler;
 import org.apache.james.protocols.smtp.core.RsetCmdHandler;
 import org.apache.james.protocols.smtp.core.UnknownCmdHandler;
 import org.apache.james.protocols.smtp.core.VrfyCmdHandler;
-import org.apache.james.protocols.smtp.core.esmtp.EhloCmdHandler;
 import org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler;
 import org.twgate.gateway.policy.RelayPolicy;
 import org.twgate.gateway.spool.Spool;
@@ -121,8 +119,8 @@ public final class SmtpServer implements AutoCloseable {
         chain.addAll(List.<org.apache.james.protocols.api.handler.ProtocolHandler>of(
                 new CommandDispatcher<SMTPSession>(),
                 new Greeting(policy, settings.hostname()),
-                new EhloCmdHandler(metrics),
-                new HeloCmdHandler(metrics),
+                new HelloReplies.Ehlo(metrics),
+                new HelloReplies.Helo(metrics),
                 new EsmtpFeatures(settings),
                 new MailCommandHandler(settings),
                 new RcptCommandHandler(settings, policy),

@@ -29,4 +29,9 @@ public final class ConfiguredRelayPolicy implements RelayPolicy {
     public boolean acceptsDomain(String domain) {
         return policy.acceptedDomains().accepts(domain);
     }
+
+    @Override
+    public String postmaster() {
+        return policy.postmaster();
+    }
 }

@@ -21,4 +21,12 @@ public interface RelayPolicy {
     default java.util.Optional<String> connectorRefusal(String recipient) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * Where {@code RCPT TO:<postmaster>} (no domain, RFC 5321 §4.5.1) goes: the configured
+     * postmaster address, or {@code null} for {@code postmaster@} the server's host name.
+     */
+    default String postmaster() {
+        return null;
+    }
 }

@@ -31,4 +31,9 @@ public final class SwappableRelayPolicy implements RelayPolicy {
     public java.util.Optional<String> connectorRefusal(String recipient) {
         return current.get().connectorRefusal(recipient);
     }
+
+    @Override
+    public String postmaster() {
+        return current.get().postmaster();
+    }
 }
