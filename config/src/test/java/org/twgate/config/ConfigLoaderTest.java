@@ -228,6 +228,26 @@ class ConfigLoaderTest {
                 + " qmail the later line wins");
     }
 
+    @Test
+    void aToIniKeyGivenTwiceTakesTheFirstValueAndWarnsNamingBothLines() throws Exception {
+        Path ini = write("to.ini", "[MIME]\ndeliver_relayed_dsn=0\nDELIVER_RELAYED_DSN = 2\n");
+        Path file = write("twgate.yaml", """
+                routes:
+                  - smtproutes: "tw.company.com:[127.0.0.1]:2025"
+                    final: true
+                teamware:
+                  to_ini: to.ini
+                """);
+
+        GatewayConfig c = ConfigLoader.load(file, Map.of());
+
+        assertThat(c.routes().lookup("tw.company.com").orElseThrow().deliverRelayedDsn()).isZero();
+        assertThat(c.warnings()).extracting(Problem::toString).containsExactly(ini + ":3: [MIME] "
+                + "deliver_relayed_dsn = 2 ignored: line 2 set it first (deliver_relayed_dsn = 0), and the first"
+                + " value counts, as Windows' GetPrivateProfileString reads it");
+        assertThat(c.policy().postmaster()).isEqualTo("postmaster@" + c.server().hostname());
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }

@@ -45,7 +45,7 @@ public final class ConfigBinder {
         GatewayConfig config = new GatewayConfig(server, policy, ServerBinder.spool(section(s, "spool"), problems),
                 delivery, table, ServerBinder.metrics(section(s, "metrics"), problems),
                 ServerBinder.logging(section(s, "logging"), problems), teamware, source,
-                warnings(policy, table), rewrite);
+                warnings(policy, teamware, table), rewrite);
         s.finish();
         return config;
     }
@@ -54,8 +54,9 @@ public final class ConfigBinder {
         return root.node(key).orElseGet(() -> new ScalarNode(null, root.origin()));
     }
 
-    private static List<Problem> warnings(PolicyConfig policy, RouteTable table) {
+    private static List<Problem> warnings(PolicyConfig policy, TeamwareConfig teamware, RouteTable table) {
         List<Problem> warnings = new ArrayList<>(policy.warnings());
+        teamware.toIni().ifPresent(t -> warnings.addAll(t.warnings()));
         for (RouteTable.Shadowed s : table.shadowed()) {
             warnings.add(Problem.at(s.route().source(), "route '" + s.route().smtproutesLine()
                     + "' is never used: " + s.by().source() + " sets the same domain again, and as in qmail"

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.twgate.config.ConfigException;
 import org.twgate.config.Problem;
-import org.twgate.config.Source;
 import org.twgate.config.policy.DomainSyntax;
 
 /**
@@ -16,11 +15,22 @@ import org.twgate.config.policy.DomainSyntax;
  * {@code deliver_relayed_dsn}, {@code no_relay}, {@code mode} and repeated {@code allow}.
  * Other sections and keys belong to Teamware and are ignored.
  *
+ * <p>A key given twice ({@code deliver_relayed_dsn = 0}, later {@code DELIVER_RELAYED_DSN = 2})
+ * is not an error: ini files edited by hand for years have such lines and the connector runs
+ * with them. Which one Teamware takes is not documented; twgate takes the first, as Windows'
+ * {@code GetPrivateProfileString} does, and warns naming both lines.
+ *
  * @param acceptance        what the connector accepts
  * @param deliverRelayedDsn the relayed-DSN policy, when the file sets one (Teamware's own
  *                          default is 0)
+ * @param warnings          lines read and ignored (a key given again), for {@code twgate check}
+ *                          and the start-up log
  */
-public record ToIni(ConnectorAcceptance acceptance, OptionalInt deliverRelayedDsn) {
+public record ToIni(ConnectorAcceptance acceptance, OptionalInt deliverRelayedDsn, List<Problem> warnings) {
+
+    public ToIni {
+        warnings = List.copyOf(warnings);
+    }
 
     private static final String SECTION = "mime";
 
@@ -30,7 +40,8 @@ public record ToIni(ConnectorAcceptance acceptance, OptionalInt deliverRelayedDs
         ConnectorAcceptance.Mode mode = ConnectorAcceptance.Mode.ANY;
         List<String> allow = new ArrayList<>();
         OptionalInt relayedDsn = OptionalInt.empty();
-        Map<String, Source> seen = new HashMap<>();
+        Map<String, IniLines.Setting> seen = new HashMap<>();
+        List<Problem> warnings = new ArrayList<>();
         for (IniLines.Setting s : IniLines.read(file, lines, SECTION)) {
             String value = s.value();
             if (s.key() == null) {
@@ -38,10 +49,11 @@ public record ToIni(ConnectorAcceptance acceptance, OptionalInt deliverRelayedDs
                 continue;
             }
             if (!s.key().equals("allow") && isOurs(s.key())) {
-                Source first = seen.putIfAbsent(s.key(), s.source());
+                IniLines.Setting first = seen.putIfAbsent(s.key(), s);
                 if (first != null) {
-                    errors.add(Problem.at(s.source(), "[MIME] " + s.key() + " set again (first at line "
-                            + first.line() + ")"));
+                    warnings.add(Problem.at(s.source(), "[MIME] " + s.key() + " = " + value + " ignored: line "
+                            + first.source().line() + " set it first (" + s.key() + " = " + first.value()
+                            + "), and the first value counts, as Windows' GetPrivateProfileString reads it"));
                     continue;
                 }
             }
@@ -86,7 +98,7 @@ public record ToIni(ConnectorAcceptance acceptance, OptionalInt deliverRelayedDs
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new ToIni(new ConnectorAcceptance(noRelay, mode, allow), relayedDsn);
+        return new ToIni(new ConnectorAcceptance(noRelay, mode, allow), relayedDsn, warnings);
     }
 
     private static boolean isOurs(String key) {

@@ -45,6 +45,7 @@ class TeamwareIniGoldenTest {
                     out.append("accepts ").append(d).append(" (own node tw.company.com): ")
                             .append(a.accepts(d, own)).append('\n');
                 }
+                ini.warnings().forEach(w -> out.append("warning ").append(w).append('\n'));
                 return out.toString();
             }
             OwnNodes own = TombSmtpIni.parse("tombsmtp.ini", lines);
