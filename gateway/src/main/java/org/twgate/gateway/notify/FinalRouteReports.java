@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * <li>a null-sender qmail bounce (QSBMF) becomes an RFC 3464 report with one {@code failed}
  * section per recipient paragraph, the bounce text kept whole, ENVID and ORCPT restored from
  * {@link RelayedMessages} when twgate relayed the original (route key
- * {@code convert_qmail_bounces}, on by default).</li>
+ * {@code convert_qmail_bounces}, on by default). A recipient the original was relayed with a
+ * NOTIFY leaving out FAILURE ({@code NEVER}, {@code SUCCESS}, {@code DELAY}) gets no section
+ * (RFC 3461 §4.1); a bounce with no recipient left is dropped and counted as suppressed.</li>
  * </ul>
  * Anything else, or anything it cannot read, passes unchanged: conversion is never a reason to
  * hold back or lose a message.
@@ -73,9 +75,7 @@ public final class FinalRouteReports {
             if (route.convertQmailBounces() && message.envelope().hasNullSender()) {
                 Optional<QmailBounce> bounce = QsbmfParser.parse(new ByteArrayInputStream(content));
                 if (bounce.isPresent() && !bounce.get().recipients().isEmpty()) {
-                    counters.qmailBounceConverted();
-                    return new ContentHandling.Replace(convert(message, content, bounce.get()),
-                            "qmail bounce converted to an RFC 3464 report");
+                    return convertWanted(message, content, bounce.get());
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -122,19 +122,49 @@ public final class FinalRouteReports {
         return out.toByteArray();
     }
 
-    private byte[] convert(StoredMessage message, byte[] content, QmailBounce bounce) throws IOException {
-        HeaderBlock bounceHeaders = HeaderBlock.read(new ByteArrayInputStream(content));
+    /** Converts the recipients whose NOTIFY asks for a failure report; drops a bounce with none. */
+    private ContentHandling convertWanted(StoredMessage message, byte[] content, QmailBounce bounce)
+            throws IOException {
         Optional<String> originalId = HeaderBlock.read(bounce.openOriginal(new ByteArrayInputStream(content)))
                 .first("Message-ID");
-        DsnReport report = QsbmfConverter.convert(bounce, hostname,
-                ReportFacts.recovered(originalId.flatMap(relayed::find)));
+        Optional<RelayedMessages.Relayed> record = originalId.flatMap(relayed::find);
+        java.util.List<org.twgate.dsn.qsbmf.QmailBounceRecipient> wanted = bounce.recipients().stream()
+                .filter(r -> record.flatMap(rec -> rec.notify(r.address())).map(FinalRouteReports::wantsFailure)
+                        .orElse(true))
+                .toList();
+        if (wanted.isEmpty()) {
+            counters.reportSuppressed(org.twgate.dsn.status.Action.FAILED);
+            LOG.info("queue_id={} event=qmail_bounce_suppressed original_message_id={} recipients={} "
+                    + "reason=notify_without_failure", message.id(), originalId.orElse("-"), bounce.recipients().size());
+            return new ContentHandling.Drop("qmail bounce about recipients relayed with a NOTIFY without FAILURE"
+                    + " (RFC 3461 §4.1: no failure report)");
+        }
+        QmailBounce kept = new QmailBounce(bounce.reportingHost(), bounce.text(), wanted, bounce.original(),
+                bounce.originalOffset());
+        counters.qmailBounceConverted();
+        return new ContentHandling.Replace(convert(message, content, kept, originalId, record),
+                "qmail bounce converted to an RFC 3464 report");
+    }
+
+    /** RFC 3461 §4.1: a failure report only when NOTIFY has FAILURE (no NOTIFY at all means FAILURE,DELAY). */
+    private static boolean wantsFailure(String notify) {
+        try {
+            return org.twgate.dsn.param.Notify.parse(notify).has(org.twgate.dsn.param.NotifyCondition.FAILURE);
+        } catch (org.twgate.dsn.param.SmtpArgumentException e) {
+            return true;
+        }
+    }
+
+    private byte[] convert(StoredMessage message, byte[] content, QmailBounce bounce, Optional<String> originalId,
+            Optional<RelayedMessages.Relayed> record) throws IOException {
+        HeaderBlock bounceHeaders = HeaderBlock.read(new ByteArrayInputStream(content));
+        DsnReport report = QsbmfConverter.convert(bounce, hostname, ReportFacts.recovered(record));
         ReportHeaders headers = headersLike(bounceHeaders, message);
         ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 4096);
         out.write(trace(bounceHeaders));
         DsnWriter.write(report, headers, bounce.openOriginal(new ByteArrayInputStream(content)), out);
         LOG.info("queue_id={} event=qmail_bounce_converted original_message_id={} recovered={} recipients={}",
-                message.id(), originalId.orElse("-"), originalId.flatMap(relayed::find).isPresent(),
-                report.recipients().size());
+                message.id(), originalId.orElse("-"), record.isPresent(), report.recipients().size());
         return out.toByteArray();
     }
 

@@ -19,7 +19,8 @@ import java.util.Optional;
  * both restored. Keyed by the original's Message-ID, which the bounce carries in its copy.
  *
  * <p>Persistent and bounded: an append-only file {@code relayed/relayed.log}, one line per
- * message ({@code message-id TAB envid TAB address=orcpt …}); when it passes half the bound it
+ * message ({@code message-id TAB envid TAB address=orcpt=notify …}, {@code notify} the
+ * recipient's NOTIFY or {@code -}; lines written before NOTIFY was kept end at the orcpt); when it passes half the bound it
  * becomes {@code relayed.log.old} (replacing the previous one) and a new file starts. So at
  * most {@code maxBytes} on disk and in memory, and a bounce is matched if it comes back within
  * one to two generations. Appends are not fsynced: a record lost in a crash only means a
@@ -29,9 +30,29 @@ public final class RelayedMessages {
     private static final String CURRENT = "relayed.log";
     private static final String OLD = "relayed.log.old";
 
-    /** What was sent: ENVID as xtext (or null) and, per address sent to, the ORCPT value. */
-    public record Relayed(String envid, Map<String, String> orcptByAddress) {
+    /**
+     * What was sent: ENVID as xtext (or null) and, per address sent to, the ORCPT value and the
+     * client's NOTIFY (absent when it gave none).
+     */
+    public record Relayed(String envid, Map<String, String> orcptByAddress, Map<String, String> notifyByAddress) {
+        public Relayed {
+            orcptByAddress = Map.copyOf(orcptByAddress);
+            notifyByAddress = Map.copyOf(notifyByAddress);
+        }
+
+        public Relayed(String envid, Map<String, String> orcptByAddress) {
+            this(envid, orcptByAddress, Map.of());
+        }
+
+        /** The NOTIFY {@code address} was relayed with (compared without case), if the client gave one. */
+        public Optional<String> notify(String address) {
+            return notifyByAddress.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(address))
+                    .map(Map.Entry::getValue).findFirst();
+        }
     }
+
+    /** A NOTIFY value as stored: conditions joined by commas (ORCPT's xtext never holds '='). */
+    private static final java.util.regex.Pattern NOTIFY = java.util.regex.Pattern.compile("[A-Z]+(,[A-Z]+)*|-");
 
     private final Path dir;
     private final long generationBytes;
@@ -56,15 +77,25 @@ public final class RelayedMessages {
         return Optional.ofNullable(byMessageId.get(normalise(messageId)));
     }
 
-    /** Records one relayed message; a Message-ID with white space or none at all is not recorded. */
-    public synchronized void record(String messageId, String envid, Map<String, String> orcptByAddress)
-            throws IOException {
+    /** Records one relayed message without NOTIFY values. */
+    public void record(String messageId, String envid, Map<String, String> orcptByAddress) throws IOException {
+        record(messageId, envid, orcptByAddress, Map.of());
+    }
+
+    /**
+     * Records one relayed message; a Message-ID with white space or none at all is not recorded.
+     *
+     * @param notifyByAddress the NOTIFY each address was received with, for those that had one
+     */
+    public synchronized void record(String messageId, String envid, Map<String, String> orcptByAddress,
+            Map<String, String> notifyByAddress) throws IOException {
         String key = normalise(messageId);
         if (key.isEmpty() || key.chars().anyMatch(c -> c <= ' ') || orcptByAddress.isEmpty()) {
             return;
         }
         StringBuilder line = new StringBuilder(key).append('\t').append(envid == null ? "-" : envid);
-        orcptByAddress.forEach((address, orcpt) -> line.append('\t').append(address).append('=').append(orcpt));
+        orcptByAddress.forEach((address, orcpt) -> line.append('\t').append(address).append('=').append(orcpt)
+                .append('=').append(notifyByAddress.getOrDefault(address, "-")));
         line.append('\n');
         byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
         if (bytes.length > generationBytes || line.chars().anyMatch(c -> c == '\r')) {
@@ -78,7 +109,9 @@ public final class RelayedMessages {
             w.write(line.toString());
         }
         currentBytes += bytes.length;
-        byMessageId.put(key, new Relayed(envid, Map.copyOf(orcptByAddress)));
+        Map<String, String> notifies = new LinkedHashMap<>(notifyByAddress);
+        notifies.keySet().retainAll(orcptByAddress.keySet());
+        byMessageId.put(key, new Relayed(envid, orcptByAddress, notifies));
     }
 
     private void rotate() throws IOException {
@@ -103,13 +136,24 @@ public final class RelayedMessages {
                 continue;
             }
             Map<String, String> orcpts = new LinkedHashMap<>();
+            Map<String, String> notifies = new LinkedHashMap<>();
             for (int i = 2; i < fields.length; i++) {
-                int eq = fields[i].lastIndexOf('=');
+                String field = fields[i];
+                String notify = null;
+                int last = field.lastIndexOf('=');
+                if (last > 0 && NOTIFY.matcher(field.substring(last + 1)).matches()) {
+                    notify = field.substring(last + 1);
+                    field = field.substring(0, last);
+                }
+                int eq = field.lastIndexOf('=');
                 if (eq > 0) {
-                    orcpts.put(fields[i].substring(0, eq), fields[i].substring(eq + 1));
+                    orcpts.put(field.substring(0, eq), field.substring(eq + 1));
+                    if (notify != null && !notify.equals("-")) {
+                        notifies.put(field.substring(0, eq), notify);
+                    }
                 }
             }
-            byMessageId.put(fields[0], new Relayed(fields[1].equals("-") ? null : fields[1], Map.copyOf(orcpts)));
+            byMessageId.put(fields[0], new Relayed(fields[1].equals("-") ? null : fields[1], orcpts, notifies));
         }
         return Files.size(file);
     }

@@ -47,11 +47,15 @@ public final class RouteDsnHooks {
             return;
         }
         Map<String, String> orcpts = new LinkedHashMap<>();
+        Map<String, String> notifies = new LinkedHashMap<>();
         for (EnvelopeRecipient r : recipients) {
             boolean accepted = outcomes.stream().anyMatch(o -> o.recipient() == r.index()
                     && o.result() == RecipientOutcome.Result.DELIVERED);
             if (accepted) {
                 orcpts.put(r.address(), DsnDuties.orcptToPassOn(r));
+                if (r.dsnNotify() != null) {
+                    notifies.put(r.address(), r.dsnNotify());
+                }
             }
         }
         if (orcpts.isEmpty()) {
@@ -63,7 +67,7 @@ public final class RouteDsnHooks {
                 messageId = HeaderBlock.read(in).first("Message-ID");
             }
             if (messageId.isPresent()) {
-                relayed.record(messageId.get(), message.envelope().envid(), orcpts);
+                relayed.record(messageId.get(), message.envelope().envid(), orcpts, notifies);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("queue_id={} event=relay_record_error error=\"{}\"", message.id(), e.toString());

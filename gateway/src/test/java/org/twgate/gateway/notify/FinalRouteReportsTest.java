@@ -131,4 +131,36 @@ class FinalRouteReportsTest {
         assertThat(reports.handle(route(true, 0, false), bounce)).isEqualTo(ContentHandling.PASS);
         assertThat(reports.handle(route(true, 0, true), lookalike)).isEqualTo(ContentHandling.PASS);
     }
+
+    @Test
+    void qmailBounceAboutARecipientRelayedWithNotifyNeverIsDroppedNotReported() throws Exception {
+        relayed.record("<orig-42@tw.company.com>", null, Map.of("jane@example.org", "rfc822;jane+40example.org"),
+                Map.of("jane@example.org", "NEVER"));
+        StoredMessage m = fx.store("", null, null, resource("qmail-bounce.in"), "john@tw.company.com");
+
+        ContentHandling h = reports.handle(route(true, 0, true), m);
+
+        assertThat(h).isInstanceOf(ContentHandling.Drop.class);
+        assertThat(((ContentHandling.Drop) h).why()).contains("RFC 3461");
+        assertThat(counters.qmailBouncesConverted()).isZero();
+    }
+
+    @Test
+    void qmailBounceKeepsOnlyTheRecipientsWhoseNotifyAsksForFailures() throws Exception {
+        String twoRecipients = resource("qmail-bounce.in").replace("--- Below this line",
+                "<bob@example.org>:\r\n192.0.2.25 does not like recipient.\r\n"
+                        + "Remote host said: 550 5.1.1 <bob@example.org>: User unknown\r\n"
+                        + "Giving up on 192.0.2.25.\r\n\r\n--- Below this line");
+        relayed.record("<orig-42@tw.company.com>", null, Map.of("jane@example.org", "rfc822;jane+40example.org",
+                "bob@example.org", "rfc822;bob+40example.org"), Map.of("jane@example.org", "SUCCESS,DELAY",
+                "bob@example.org", "FAILURE"));
+        StoredMessage m = fx.store("", null, null, twoRecipients, "john@tw.company.com");
+
+        byte[] converted = ((ContentHandling.Replace) reports.handle(route(true, 0, true), m)).content();
+
+        DeliveryStatus status = fx.deliveryStatus(fx.store("", null, null,
+                new String(converted, StandardCharsets.UTF_8), "x@y.z"));
+        assertThat(status.getRecipientDSNCount()).isEqualTo(1);
+        assertThat(status.getRecipientDSN(0).getHeader("Final-Recipient", null)).isEqualTo("rfc822; bob@example.org");
+    }
 }

@@ -21,6 +21,21 @@ class RelayedMessagesTest {
     }
 
     @Test
+    void theNotifyOfEachRecipientSurvivesARestartAndOldLinesStillRead() throws Exception {
+        RelayedMessages.open(dir, 1 << 20).record("<a@x>", null,
+                Map.of("b@y", "rfc822;b+40y", "c@y", "rfc822;c+40y"), Map.of("b@y", "NEVER"));
+        Files.writeString(dir.resolve("relayed.log"), "<old@x>\t-\td=e@y=rfc822;d+3De+40y\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        RelayedMessages reopened = RelayedMessages.open(dir, 1 << 20);
+        RelayedMessages.Relayed r = reopened.find("<a@x>").orElseThrow();
+        assertThat(r.notify("B@y")).contains("NEVER");
+        assertThat(r.notify("c@y")).isEmpty();
+        assertThat(r.orcptByAddress()).containsEntry("c@y", "rfc822;c+40y");
+        assertThat(reopened.find("<old@x>").orElseThrow().orcptByAddress()).containsExactly(
+                Map.entry("d=e@y", "rfc822;d+3De+40y"));
+    }
+
+    @Test
     void staysWithinItsBoundAndForgetsTheOldestFirst() throws Exception {
         long bound = 16 * 1024;
         RelayedMessages store = RelayedMessages.open(dir, bound);
