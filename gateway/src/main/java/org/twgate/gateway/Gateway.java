@@ -30,6 +30,7 @@ import org.twgate.gateway.notify.RelayedMessages;
 import org.twgate.gateway.notify.RouteDsnHooks;
 import org.twgate.gateway.policy.ConfiguredRelayPolicy;
 import org.twgate.gateway.policy.ConnectorRules;
+import org.twgate.gateway.policy.RouteRefusals;
 import org.twgate.gateway.policy.RelayPolicy;
 import org.twgate.gateway.reload.ConfigReloader;
 import org.twgate.gateway.reload.Routing;
@@ -134,7 +135,7 @@ public final class Gateway implements AutoCloseable {
         ConfiguredRouter router = new ConfiguredRouter(next.routes(), next.delivery().maxConnectionsPerRoute());
         RouteCourier courier = new RouteCourier(router, smtp, pipe, spool, dsnHooks, next.rewrite(), metrics::rewrite);
         RelayPolicy policy = new ConfiguredRelayPolicy(next.policy(),
-                new ConnectorRules(router, next.rewrite(), next.teamware()));
+                new ConnectorRules(router, next.rewrite(), next.teamware()), new RouteRefusals(router, next.rewrite()));
         return new Routing(router, courier, policy);
     }
 

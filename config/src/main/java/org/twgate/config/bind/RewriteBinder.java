@@ -71,7 +71,8 @@ final class RewriteBinder {
         Set<String> ids = new HashSet<>();
         boolean ok = true;
         for (int i = 0; i < list.items().size(); i++) {
-            Section rule = Section.of(list.items().get(i), path + "[" + i + "]", problems, "id", "match", "result");
+            Section rule = Section.of(list.items().get(i), path + "[" + i + "]", problems, "id", "match", "result",
+                    "refuse");
             Optional<RuleBinder.Bound> bound = RuleBinder.bind(rule, name + "#" + (i + 1));
             if (bound.isEmpty()) {
                 ok = false;

@@ -11,7 +11,7 @@ import org.twgate.rewrite.rule.RuleSpec;
  * Binds one rule of a rule set: {@code id} (optional), {@code match} (a section of
  * {@code address}, or one of {@code local_parts}/{@code prefix}/{@code suffix}, with an
  * optional {@code domain}, {@code *} by default; or {@code domain} alone) and {@code result}
- * (the template). The Match factories' {@link IllegalArgumentException}s become problems at
+ * (the template) or {@code refuse} (the text an address it matches is refused with). The Match factories' {@link IllegalArgumentException}s become problems at
  * the line of the key that was wrong.
  */
 final class RuleBinder {
@@ -32,8 +32,24 @@ final class RuleBinder {
                 : match(Section.of(s.node("match").get(), s.pathOf("match"), s.problems(),
                         "address", "local_parts", "prefix", "suffix", "domain"));
         Optional<String> result = s.text("result");
+        Optional<String> refuse = s.text("refuse");
+        if (result.isPresent() && refuse.isPresent()) {
+            s.problems().add(s.originOf("refuse").problem(s.path(), "a rule takes result or refuse, not both"));
+            s.finish();
+            return Optional.empty();
+        }
+        if (refuse.isPresent()) {
+            s.finish();
+            if (refuse.get().isBlank()) {
+                s.problems().add(s.originOf("refuse").problem(s.pathOf("refuse"),
+                        "say why the address is refused (refuse: \"no mailbox here by that name\")"));
+                return Optional.empty();
+            }
+            return match.map(m -> new Bound(RuleSpec.refusing(id, m, refuse.get().strip()), source));
+        }
         if (result.isEmpty() || result.get().isBlank()) {
-            s.problems().add(s.origin().problem(s.path(), "a rule needs a result template (result: \"$LOCAL@...\")"));
+            s.problems().add(s.origin().problem(s.path(), "a rule needs a result template (result: \"$LOCAL@...\")"
+                    + " or a refusal (refuse: \"why\")"));
         }
         s.finish();
         if (match.isEmpty() || result.isEmpty() || result.get().isBlank()) {

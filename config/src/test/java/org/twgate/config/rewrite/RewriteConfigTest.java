@@ -196,7 +196,7 @@ class RewriteConfigTest {
                 f() + ":14: rewrite.sets.s[4].match: unknown key 'prefx' (did you mean 'prefix'?)",
                 f() + ":14: rewrite.sets.s[4].match: empty match: give address, local_parts, prefix, suffix or"
                         + " domain (\"*\" for every address)",
-                f() + ":14: rewrite.sets.s[4]: a rule needs a result template (result: \"$LOCAL@...\")",
+                f() + ":14: rewrite.sets.s[4]: a rule needs a result template (result: \"$LOCAL@...\") or a refusal (refuse: \"why\")",
                 f() + ":15: rewrite.sets.s[5]: a rule needs a match (address, local_parts, prefix, suffix or domain)"));
     }
 

@@ -78,6 +78,11 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         }
         // What the connector would refuse later (to.ini mode/allow/no_relay) is refused now, so
         // qmail bounces at once with the reason instead of the connector failing after delivery.
+        // An address the route's rule set refuses (qmail would have found no .qmail file for it).
+        java.util.Optional<String> refusedByRule = policy.routeRefusal(recipient);
+        if (refusedByRule.isPresent()) {
+            return Reply.of(550, "5.1.1", refusedByRule.get());
+        }
         java.util.Optional<String> connector = policy.connectorRefusal(recipient);
         if (connector.isPresent()) {
             return Reply.of(550, "5.7.1", "<" + recipient + ">: " + connector.get());

@@ -123,6 +123,9 @@ final class AddressCommand implements Callable<Integer> {
         if (result instanceof RewriteResult.Failed f) {
             return describe(f.rule(), set);
         }
+        if (result instanceof RewriteResult.Refused x) {
+            return describe(x.rule(), set);
+        }
         return "none of the " + set.rules().size() + " rules of set " + set.name() + " matches";
     }
 

@@ -57,7 +57,7 @@ public final class PipeTransport implements AutoCloseable {
         List<String> argv = command.argv(sender, recipients);
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
-        env.putAll(PipeCommand.variables(sender, recipients.get(0)));
+        env.putAll(command.variables(sender, recipients.get(0)));
         env.put("RECIPIENTS", String.join("\n", recipients));
         Process process;
         try {
@@ -81,7 +81,8 @@ public final class PipeTransport implements AutoCloseable {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
-                return new Result(Outcome.DEFERRED, -1, argv.get(0) + " did not finish within " + timeout
+                return new Result(Outcome.DEFERRED, -1, argv.get(0) + " did not finish within "
+                        + org.twgate.config.syntax.Durations.format(timeout)
                         + " and was killed; output: " + diagnostic(output));
             }
             int code = process.exitValue();

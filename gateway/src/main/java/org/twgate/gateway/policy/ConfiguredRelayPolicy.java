@@ -8,10 +8,21 @@ import org.twgate.config.policy.PolicyConfig;
 public final class ConfiguredRelayPolicy implements RelayPolicy {
     private final PolicyConfig policy;
     private final ConnectorRules connector;
+    private final RouteRefusals refusals;
 
     public ConfiguredRelayPolicy(PolicyConfig policy, ConnectorRules connector) {
+        this(policy, connector, null);
+    }
+
+    public ConfiguredRelayPolicy(PolicyConfig policy, ConnectorRules connector, RouteRefusals refusals) {
         this.policy = policy;
         this.connector = connector;
+        this.refusals = refusals;
+    }
+
+    @Override
+    public java.util.Optional<String> routeRefusal(String recipient) {
+        return refusals == null ? java.util.Optional.empty() : refusals.refusal(recipient);
     }
 
     @Override

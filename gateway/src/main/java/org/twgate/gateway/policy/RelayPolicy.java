@@ -23,6 +23,15 @@ public interface RelayPolicy {
     }
 
     /**
+     * Why the recipient's route refuses it (a {@code refuse:} rule of its rule set: an address the
+     * imported qmail setup had no {@code .qmail} file for), as {@code <address>: text (rule …)};
+     * empty when it does not.
+     */
+    default java.util.Optional<String> routeRefusal(String recipient) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Where {@code RCPT TO:<postmaster>} (no domain, RFC 5321 §4.5.1) goes: the configured
      * postmaster address, or {@code null} for {@code postmaster@} the server's host name.
      */

@@ -36,4 +36,9 @@ public final class SwappableRelayPolicy implements RelayPolicy {
     public String postmaster() {
         return current.get().postmaster();
     }
+
+    @Override
+    public java.util.Optional<String> routeRefusal(String recipient) {
+        return current.get().routeRefusal(recipient);
+    }
 }

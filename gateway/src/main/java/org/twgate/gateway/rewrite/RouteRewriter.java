@@ -7,6 +7,7 @@ import org.twgate.config.rewrite.HeaderMode;
 import org.twgate.config.rewrite.RewriteConfig;
 import org.twgate.config.route.Route;
 import org.twgate.gateway.deliver.OutboundRecipient;
+import org.twgate.gateway.deliver.PipeCommand;
 import org.twgate.gateway.notify.DsnDuties;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.rewrite.address.AddressSyntaxException;
@@ -103,6 +104,10 @@ public final class RouteRewriter {
                     null);
         }
         RewriteResult result = recipients.rewrite(address, sender);
+        if (result instanceof RewriteResult.Refused refused) {
+            return new RecipientRewrite.Refused(r, "550 5.1.1 <" + r.address() + ">: " + refused.reason()
+                    + " (rule " + ruleName(refused.rule()) + ")");
+        }
         if (result instanceof RewriteResult.Failed f) {
             return new RecipientRewrite.Refused(r, "553 5.1.3 cannot rewrite <" + r.address() + ">: rule "
                     + ruleName(f.rule()) + ": " + f.reason());
@@ -118,6 +123,25 @@ public final class RouteRewriter {
         return new RecipientRewrite.Deliverable(r,
                 new OutboundRecipient(rewritten, r.dsnNotify(), DsnDuties.orcptToPassOn(r)),
                 ruleName(rw.rule()));
+    }
+
+    /**
+     * {@code $EXT} and {@code $DEFAULT} of a pipe command for one recipient (qmail-command(8)):
+     * those of the recipient rule that matches the address as received, as its template sees
+     * them; with no rule matching, as for {@code ~alias/.qmail-default}: the whole local part of
+     * {@code delivered}.
+     */
+    public PipeCommand.Extension extension(EnvelopeRecipient received, String delivered) {
+        EmailAddress address = parse(received.address());
+        java.util.Optional<Rule> rule = recipients == null || address == null ? java.util.Optional.empty()
+                : recipients.match(address);
+        if (rule.isPresent()) {
+            String dflt = rule.get().match().defaultPart(address);
+            return new PipeCommand.Extension(rule.get().match().extension(address), dflt == null ? "" : dflt);
+        }
+        int at = delivered.lastIndexOf('@');
+        String local = at < 0 ? delivered : delivered.substring(0, at);
+        return new PipeCommand.Extension(local, local);
     }
 
     /** {@code id (file:line)}: how logs and diagnostics name a rule. */

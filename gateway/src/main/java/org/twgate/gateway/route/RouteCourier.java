@@ -92,7 +92,7 @@ public final class RouteCourier implements Courier {
             return out;
         }
         if (route.transport() == Transport.PIPE) {
-            out.addAll(pipe(route, message, rewrite, deliverable, replacement));
+            out.addAll(pipe(route, rewriters.get(routeKey), message, rewrite, deliverable, replacement));
             return out;
         }
         if (route.relay().isMx()) {
@@ -143,9 +143,12 @@ public final class RouteCourier implements Courier {
      * recipient, as the route says. The program is the final delivery agent; it makes its own
      * delivery reports, so no "relayed" notice is due (reported as a DSN-capable hop).
      */
-    private List<RecipientOutcome> pipe(Route route, StoredMessage message, EnvelopeRewrite rewrite,
-            List<RecipientRewrite.Deliverable> recipients, byte[] replacement) {
-        PipeCommand command = new PipeCommand(route.pipeCommand());
+    private List<RecipientOutcome> pipe(Route route, RouteRewriter rewriter, StoredMessage message,
+            EnvelopeRewrite rewrite, List<RecipientRewrite.Deliverable> recipients, byte[] replacement) {
+        Map<String, PipeCommand.Extension> extensions = new HashMap<>();
+        recipients.forEach(d -> extensions.put(d.outbound().address(),
+                rewriter.extension(d.received(), d.outbound().address())));
+        PipeCommand command = new PipeCommand(route.pipeCommand()).withExtensions(extensions);
         MessageContent content = replacement == null ? () -> spool.openContent(message) : MessageContent.ofBytes(replacement);
         List<List<RecipientRewrite.Deliverable>> runs = route.pipePer() == PipePer.MESSAGE
                 ? List.of(recipients) : recipients.stream().map(List::of).toList();

@@ -8,6 +8,15 @@ import org.twgate.rewrite.address.EmailAddress;
  * What a rule matches. Local parts, prefixes and suffixes compare without regard to case, as
  * qmail does for local deliveries. A prefix or suffix match needs something left over: that
  * remainder is {@code $DEFAULT}.
+ *
+ * <p>The variables keep qmail-command(8)'s meaning for the {@code .qmail} file each match stands
+ * for: a prefix is qmail-users' {@code +tw.} wildcard with {@code .qmail-default} ({@code $EXT}
+ * and {@code $DEFAULT} are the rest after the prefix), a domain match is
+ * {@code ~alias/.qmail-default} or a virtualdomains user's {@code .qmail-default} ({@code $EXT}
+ * and {@code $DEFAULT} are the whole local part), named local parts or an address are
+ * {@code ~alias/.qmail-root} and the like ({@code $EXT} is the local part; qmail sets no
+ * {@code $DEFAULT} for a file that is not a {@code -default} one). A suffix, which qmail cannot
+ * match, sets both to the part before the suffix.
  */
 public sealed interface Match permits Match.Exact, Match.LocalParts, Match.Prefix, Match.Suffix, Match.Domain {
 
@@ -22,9 +31,18 @@ public sealed interface Match permits Match.Exact, Match.LocalParts, Match.Prefi
         return false;
     }
 
-    /** {@code $DEFAULT} for a matching address: the local part less the prefix or suffix. */
+    /**
+     * {@code $DEFAULT} for a matching address: the local part less the prefix or suffix, the whole
+     * local part for a domain match, null where qmail sets none.
+     */
     default String defaultPart(EmailAddress address) {
         return null;
+    }
+
+    /** {@code $EXT} for a matching address: the local part less the prefix or suffix, else the local part. */
+    default String extension(EmailAddress address) {
+        String d = defaultPart(address);
+        return d != null ? d : address.localPart();
     }
 
     static Match exact(String address) {
@@ -159,6 +177,17 @@ public sealed interface Match permits Match.Exact, Match.LocalParts, Match.Prefi
         @Override
         public boolean matches(EmailAddress a) {
             return domain.matches(a.domainKey());
+        }
+
+        @Override
+        public boolean definesDefault() {
+            return true;
+        }
+
+        /** As for {@code ~alias/.qmail-default}: the whole local part. */
+        @Override
+        public String defaultPart(EmailAddress a) {
+            return a.localPart();
         }
 
         @Override

@@ -3,7 +3,8 @@ package org.twgate.rewrite.rule;
 import org.twgate.rewrite.address.EmailAddress;
 
 /** What a rule set did with one address. */
-public sealed interface RewriteResult permits RewriteResult.Rewritten, RewriteResult.Unchanged, RewriteResult.Failed {
+public sealed interface RewriteResult
+        permits RewriteResult.Rewritten, RewriteResult.Unchanged, RewriteResult.Failed, RewriteResult.Refused {
 
     /** The address before rewriting (keep it for ORCPT). */
     EmailAddress original();
@@ -57,6 +58,24 @@ public sealed interface RewriteResult permits RewriteResult.Rewritten, RewriteRe
         @Override
         public String toString() {
             return original + " failed by rule " + rule.id()
+                    + (rule.source() == null ? "" : " (" + rule.source() + ")") + ": " + reason;
+        }
+    }
+
+    /**
+     * A refusing rule matched: the address is not one this rule set delivers (qmail would find no
+     * {@code .qmail} file for it). A caller answering SMTP refuses it with {@code 550 5.1.1}
+     * quoting {@link #reason()}.
+     */
+    record Refused(Rule rule, EmailAddress original, String reason) implements RewriteResult {
+        @Override
+        public EmailAddress address() {
+            return original;
+        }
+
+        @Override
+        public String toString() {
+            return original + " refused by rule " + rule.id()
                     + (rule.source() == null ? "" : " (" + rule.source() + ")") + ": " + reason;
         }
     }

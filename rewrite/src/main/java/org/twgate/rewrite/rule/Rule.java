@@ -68,9 +68,9 @@ public final class Rule {
         return spec.match();
     }
 
-    /** E.g. {@code prefix tw. at company.com -> $DEFAULT@tw.company.com}. */
+    /** E.g. {@code prefix tw. at company.com -> $DEFAULT@tw.company.com}, or {@code … refused: text}. */
     public String description() {
-        return spec.match() + " -> " + template;
+        return spec.match() + (spec.refuses() ? " refused: " + spec.refusal() : " -> " + template);
     }
 
     /** True if this rule alone would match {@code address} (ignoring rules before it). */
@@ -80,8 +80,12 @@ public final class Rule {
 
     /** Applies the template to an address this rule matches. */
     public RewriteResult apply(EmailAddress address, ReversePath sender) {
+        if (spec.refuses()) {
+            return new RewriteResult.Refused(this, address, spec.refusal());
+        }
         try {
-            EmailAddress out = template.apply(address, spec.match().defaultPart(address), sender);
+            EmailAddress out = template.apply(address, spec.match().defaultPart(address),
+                    spec.match().extension(address), sender);
             if (out == null) {
                 return new RewriteResult.Failed(this, address, "$SENDER is the null reverse-path <>");
             }

@@ -91,9 +91,13 @@ public final class RuleSet {
             if (built) {
                 throw new IllegalStateException("rule set " + name + " already built");
             }
-            Template template;
+            Template template = null;
             try {
-                template = Template.compile(spec.template(), spec.match());
+                if (!spec.refuses()) {
+                    template = Template.compile(spec.template(), spec.match());
+                } else if (spec.refusal().isBlank() || spec.refusal().chars().anyMatch(c -> c < ' ')) {
+                    throw new IllegalArgumentException("a refusal needs one line of text");
+                }
             } catch (IllegalArgumentException e) {
                 throw new RewriteConfigException(spec.id(), source, "rule " + spec.id() + ": " + e.getMessage());
             }

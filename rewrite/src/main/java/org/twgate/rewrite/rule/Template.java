@@ -16,7 +16,7 @@ import org.twgate.rewrite.address.ReversePath;
  */
 final class Template {
     /** The variables a template may use. */
-    enum Variable { LOCAL, HOST, DEFAULT, SENDER, RECIPIENT }
+    enum Variable { LOCAL, HOST, DEFAULT, EXT, SENDER, RECIPIENT }
 
     private final String text;
     private final Variable whole;      // $SENDER or $RECIPIENT as the whole template, else null
@@ -57,7 +57,8 @@ final class Template {
             }
             if (t == Variable.DEFAULT && !match.definesDefault()) {
                 throw new IllegalArgumentException("template " + quoted
-                        + ": $DEFAULT is only set by a prefix or suffix match, not by " + match);
+                        + ": $DEFAULT is only set by a prefix, suffix or domain match (a .qmail-default file),"
+                        + " not by " + match + " (use $EXT or $LOCAL)");
             }
             if ("@".equals(t)) {
                 if (at >= 0) {
@@ -118,7 +119,7 @@ final class Template {
             }
         }
         throw new IllegalArgumentException("template " + quoted + ": unknown variable $" + name
-                + " (known: $LOCAL, $HOST, $DEFAULT, $SENDER, $RECIPIENT)");
+                + " (known: $LOCAL, $HOST, $DEFAULT, $EXT, $SENDER, $RECIPIENT)");
     }
 
     private static void flush(StringBuilder literal, List<Object> tokens) {
@@ -133,8 +134,8 @@ final class Template {
      * valid domain, the template itself is at fault (a stray dot, space or bracket).
      */
     private void checkWithSample(String quoted) {
-        String local = evaluate(localSide, "a", "example.com", "a");
-        String domain = evaluate(domainSide, "a", "example.com", "a");
+        String local = evaluate(localSide, "a", "example.com", "a", "a");
+        String domain = evaluate(domainSide, "a", "example.com", "a", "a");
         if (!EmailAddress.isDotString(local)) {
             throw new IllegalArgumentException("template " + quoted + " produces an invalid local part "
                     + AddressSyntaxException.quote(local) + " (for $LOCAL=a)");
@@ -147,7 +148,7 @@ final class Template {
         }
     }
 
-    private static String evaluate(Object[] side, String local, String host, String dflt) {
+    private static String evaluate(Object[] side, String local, String host, String dflt, String ext) {
         if (side.length == 1 && side[0] instanceof String s) {
             return s;
         }
@@ -160,6 +161,7 @@ final class Template {
                     case LOCAL -> local;
                     case HOST -> host;
                     case DEFAULT -> dflt;
+                    case EXT -> ext;
                     case SENDER, RECIPIENT -> throw new IllegalStateException("checked at compile time");
                 });
             }
@@ -173,16 +175,16 @@ final class Template {
      *
      * @throws AddressSyntaxException if the result cannot be carried (e.g. longer than 64 octets)
      */
-    EmailAddress apply(EmailAddress address, String defaultPart, ReversePath sender) {
+    EmailAddress apply(EmailAddress address, String defaultPart, String extension, ReversePath sender) {
         if (whole == Variable.RECIPIENT) {
             return address;
         }
         if (whole == Variable.SENDER) {
             return sender instanceof ReversePath.Mailbox m ? m.address() : null;
         }
-        String local = evaluate(localSide, address.localPart(), address.domain(), defaultPart);
+        String local = evaluate(localSide, address.localPart(), address.domain(), defaultPart, extension);
         String domain = constantDomain != null ? constantDomain
-                : evaluate(domainSide, address.localPart(), address.domain(), defaultPart);
+                : evaluate(domainSide, address.localPart(), address.domain(), defaultPart, extension);
         return EmailAddress.of(local, domain);
     }
 

@@ -18,18 +18,27 @@ class RuleSetConfigErrorsTest {
     @Test
     void unknownVariableIsNamedWithTheKnownOnes() {
         RewriteConfigException e = refused(RuleSet.builder("in"),
-                new RuleSpec("r1", Match.domain("company.com"), "$EXT@tw.company.com"));
-        assertThat(e.getMessage()).isEqualTo("rule r1: template \"$EXT@tw.company.com\": unknown variable $EXT"
-                + " (known: $LOCAL, $HOST, $DEFAULT, $SENDER, $RECIPIENT)");
+                new RuleSpec("r1", Match.domain("company.com"), "$EXT2@tw.company.com"));
+        assertThat(e.getMessage()).isEqualTo("rule r1: template \"$EXT2@tw.company.com\": unknown variable $EXT2"
+                + " (known: $LOCAL, $HOST, $DEFAULT, $EXT, $SENDER, $RECIPIENT)");
         assertThat(e.source()).isEqualTo(LINE_7);
         assertThat(e.ruleId()).isEqualTo("r1");
         assertThat(e.describe()).startsWith("twgate.yaml:7: rule r1: ");
     }
 
     @Test
-    void defaultOutsideAPrefixOrSuffixMatchIsRefused() {
-        assertThat(refused(RuleSet.builder("in"), new RuleSpec("r", Match.domain("company.com"), "$DEFAULT@x.org")))
-                .hasMessageContaining("$DEFAULT is only set by a prefix or suffix match, not by domain company.com");
+    void defaultForNamedLocalPartsIsRefusedAsQmailSetsNoneForANonDefaultFile() {
+        assertThat(refused(RuleSet.builder("in"), new RuleSpec("r", Match.localParts(List.of("root"), "company.com"),
+                "$DEFAULT@x.org"))).hasMessageContaining("$DEFAULT is only set by a prefix, suffix or domain match"
+                + " (a .qmail-default file), not by local parts root at company.com (use $EXT or $LOCAL)");
+    }
+
+    @Test
+    void aRefusalNeedsOneLineOfText() {
+        assertThat(refused(RuleSet.builder("in"), RuleSpec.refusing("r", Match.domain("company.com"), "a\nb")))
+                .hasMessageContaining("a refusal needs one line of text");
+        assertThatThrownBy(() -> new RuleSpec("r", Match.domain("x.org"), "$LOCAL@y.org", "no"))
+                .hasMessageContaining("either a result template or a refusal");
     }
 
     @Test

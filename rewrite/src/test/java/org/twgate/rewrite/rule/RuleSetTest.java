@@ -82,4 +82,37 @@ class RuleSetTest {
         }
         assertThat(matched).as("probes that matched some rule").isBetween(1_400, 1_999);
     }
+
+    /** qmail-command(8): $EXT and $DEFAULT as qmail-local sets them for the .qmail file each match stands for. */
+    @Test
+    void extAndDefaultKeepQmailCommandsMeaningForEachKindOfMatch() {
+        RuleSet rules = RuleSet.builder("in")
+                // ~alias/.qmail-root: EXT is the local part
+                .add(new RuleSpec("root", Match.localParts(List.of("root"), "company.com"), "$EXT.admin@$HOST"))
+                // users/assign +tw. with ~twu/.qmail-default: EXT and DEFAULT are the rest after tw.
+                .add(new RuleSpec("users", Match.prefix("tw.", "company.com"), "$EXT-$DEFAULT@tw.company.com"))
+                // ~alias/.qmail-default, or virtualdomains tw.company.com:twu with ~twu/.qmail-default
+                .add(new RuleSpec("alias", Match.domain("company.com"), "\"$DEFAULT\"@\"$HOST\""))
+                .add(new RuleSpec("vdom", Match.domain("tw.company.com"), "$EXT@$HOST"))
+                .build();
+        assertThat(rules.rewrite(a("Root@company.com")).address()).hasToString("Root.admin@company.com");
+        assertThat(rules.rewrite(a("TW.John@Company.COM")).address()).hasToString("John-John@tw.company.com");
+        assertThat(rules.rewrite(a("jane.doe@company.com")).address()).hasToString("jane.doe@company.com");
+        assertThat(rules.rewrite(a("john@TW.company.com")).address()).hasToString("john@TW.company.com");
+    }
+
+    @Test
+    void aRefusingRuleRefusesWhatItMatchesAndNamesItself() {
+        RuleSet rules = RuleSet.builder("twu")
+                .add(new RuleSpec("users", Match.prefix("tw.", "company.com"), "$DEFAULT@tw.company.com"))
+                .add(RuleSpec.refusing("others", Match.domain("company.com"), "no mailbox here by that name"))
+                .build();
+        assertThat(rules.rewrite(a("tw.john@company.com")).address()).hasToString("john@tw.company.com");
+        RewriteResult r = rules.rewrite(a("john@company.com"));
+        assertThat(r).isInstanceOf(RewriteResult.Refused.class);
+        assertThat(((RewriteResult.Refused) r).reason()).isEqualTo("no mailbox here by that name");
+        assertThat(r.address()).hasToString("john@company.com");
+        assertThat(rules.rules().get(1).description()).isEqualTo("domain company.com refused: no mailbox here by that name");
+        assertThat(rules.rewrite(a("john@other.org"))).isInstanceOf(RewriteResult.Unchanged.class);
+    }
 }
