@@ -19,14 +19,26 @@ public final class TombSmtpIni {
     }
 
     public static OwnNodes parse(String file, List<String> lines) throws ConfigException {
+        List<Value> values = new ArrayList<>();
+        for (IniLines.Setting s : IniLines.read(file, lines, null)) {
+            if ("own_node".equals(s.key())) {
+                values.add(new Value(s.value(), s.source()));
+            }
+        }
+        return fromValues(values);
+    }
+
+    /** One {@code own_node} value ({@code company.com} or {@code A:tw.company.com}) and where it was written. */
+    public record Value(String text, org.twgate.config.Source source) {
+    }
+
+    /** The own nodes of {@code own_node} values as tombsmtp.ini writes them (also {@code teamware.own_node} in YAML). */
+    public static OwnNodes fromValues(List<Value> values) throws ConfigException {
         List<Problem> errors = new ArrayList<>();
         List<String> base = new ArrayList<>();
         List<String> aliases = new ArrayList<>();
-        for (IniLines.Setting s : IniLines.read(file, lines, null)) {
-            if (!"own_node".equals(s.key())) {
-                continue;
-            }
-            String value = s.value();
+        for (Value s : values) {
+            String value = s.text().strip();
             boolean alias = value.length() > 2 && value.charAt(1) == ':';
             if (alias && Character.toUpperCase(value.charAt(0)) != 'A') {
                 errors.add(Problem.at(s.source(), "own_node: unknown type '" + value.charAt(0)
