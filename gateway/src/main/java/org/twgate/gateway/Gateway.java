@@ -132,7 +132,8 @@ public final class Gateway implements AutoCloseable {
      * undefined rule set fails here (the start fails, or a reload is refused).
      */
     private Routing routingOf(GatewayConfig next) {
-        ConfiguredRouter router = new ConfiguredRouter(next.routes(), next.delivery().maxConnectionsPerRoute());
+        ConfiguredRouter router = new ConfiguredRouter(next.routes(), next.delivery().maxConnectionsPerRoute(),
+                next.rewrite());
         RouteCourier courier = new RouteCourier(router, smtp, pipe, spool, dsnHooks, next.rewrite(), metrics::rewrite);
         RelayPolicy policy = new ConfiguredRelayPolicy(next.policy(),
                 new ConnectorRules(router, next.rewrite(), next.teamware()), new RouteRefusals(router, next.rewrite()));

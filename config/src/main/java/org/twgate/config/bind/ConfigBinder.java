@@ -42,12 +42,32 @@ public final class ConfigBinder {
         RewriteConfig rewrite = RewriteBinder.bind(section(s, "rewrite"), teamware, problems);
         List<Route> routes = RouteBinder.bind(section(s, "routes"), delivery, teamware, rewrite, imports, problems);
         RouteTable table = new RouteTable(routes);
+        checkRouteRules(rewrite, routes, problems);
         GatewayConfig config = new GatewayConfig(server, policy, ServerBinder.spool(section(s, "spool"), problems),
                 delivery, table, ServerBinder.metrics(section(s, "metrics"), problems),
                 ServerBinder.logging(section(s, "logging"), problems), teamware, source,
                 warnings(policy, teamware, table), rewrite);
         s.finish();
         return config;
+    }
+
+    /** A {@code route:} rule names a route that exists, and not one with a rule set handing it on again. */
+    private static void checkRouteRules(RewriteConfig rewrite, List<Route> routes, List<Problem> problems) {
+        for (String name : rewrite.names()) {
+            for (org.twgate.rewrite.rule.Rule rule : rewrite.set(name).orElseThrow().rules()) {
+                if (!rule.spec().passes()) {
+                    continue;
+                }
+                String target = rule.spec().route();
+                java.util.Optional<Route> found = routes.stream().filter(r -> r.name().equals(target)).findFirst();
+                String where = rule.source() instanceof org.twgate.config.Source src ? src.toString() : "rewrite.sets." + name;
+                if (found.isEmpty()) {
+                    problems.add(new Problem(where, "rule " + rule.id() + " of set " + name + ": no route is named '"
+                            + target + "' (route names: " + String.join(", ", routes.stream().map(Route::name)
+                            .distinct().toList()) + ")"));
+                }
+            }
+        }
     }
 
     private static Node section(Section root, String key) {

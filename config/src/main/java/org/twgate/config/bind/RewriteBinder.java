@@ -72,7 +72,7 @@ final class RewriteBinder {
         boolean ok = true;
         for (int i = 0; i < list.items().size(); i++) {
             Section rule = Section.of(list.items().get(i), path + "[" + i + "]", problems, "id", "match", "result",
-                    "refuse");
+                    "refuse", "route");
             Optional<RuleBinder.Bound> bound = RuleBinder.bind(rule, name + "#" + (i + 1));
             if (bound.isEmpty()) {
                 ok = false;

@@ -11,7 +11,8 @@ import org.twgate.rewrite.rule.RuleSpec;
  * Binds one rule of a rule set: {@code id} (optional), {@code match} (a section of
  * {@code address}, or one of {@code local_parts}/{@code prefix}/{@code suffix}, with an
  * optional {@code domain}, {@code *} by default; or {@code domain} alone) and {@code result}
- * (the template) or {@code refuse} (the text an address it matches is refused with). The Match factories' {@link IllegalArgumentException}s become problems at
+ * (the template), {@code refuse} (the text an address it matches is refused with) or {@code route}
+ * (the name of the route that delivers what it matches, unchanged). The Match factories' {@link IllegalArgumentException}s become problems at
  * the line of the key that was wrong.
  */
 final class RuleBinder {
@@ -33,10 +34,20 @@ final class RuleBinder {
                         "address", "local_parts", "prefix", "suffix", "domain"));
         Optional<String> result = s.text("result");
         Optional<String> refuse = s.text("refuse");
-        if (result.isPresent() && refuse.isPresent()) {
-            s.problems().add(s.originOf("refuse").problem(s.path(), "a rule takes result or refuse, not both"));
+        Optional<String> route = s.text("route").map(String::strip);
+        int given = (result.isPresent() ? 1 : 0) + (refuse.isPresent() ? 1 : 0) + (route.isPresent() ? 1 : 0);
+        if (given > 1) {
+            s.problems().add(s.origin().problem(s.path(), "a rule takes one of result, refuse and route"));
             s.finish();
             return Optional.empty();
+        }
+        if (route.isPresent()) {
+            s.finish();
+            if (route.get().isEmpty()) {
+                s.problems().add(s.originOf("route").problem(s.pathOf("route"), "name the route (route: qmail)"));
+                return Optional.empty();
+            }
+            return match.map(m -> new Bound(RuleSpec.passing(id, m, route.get()), source));
         }
         if (refuse.isPresent()) {
             s.finish();

@@ -64,7 +64,8 @@ final class AddressCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        ConfiguredRouter router = new ConfiguredRouter(loaded.routes(), loaded.delivery().maxConnectionsPerRoute());
+        ConfiguredRouter router = new ConfiguredRouter(loaded.routes(), loaded.delivery().maxConnectionsPerRoute(),
+                loaded.rewrite());
         PrintStream out = System.out;
         boolean allGood = true;
         for (String address : addresses) {

@@ -15,7 +15,10 @@ import org.twgate.config.route.Transport;
 import org.twgate.gateway.queue.Router;
 
 /**
- * Routes by recipient domain through the configured table; unmatched domains go by MX.
+ * Routes by recipient domain through the configured table; unmatched domains go by MX. When
+ * the domain's route has a rule set whose matching rule is a {@code route:} rule, the address
+ * goes to the route that rule names instead (followed once): in a domain qmail shares with
+ * Teamware, the addresses qmail delivers itself go back to qmail.
  * Each route gets a key for the queue, journal and metrics: its name, or {@code name#N} when
  * several routes share a name (every line of an imported smtproutes file does).
  */
@@ -27,9 +30,18 @@ public final class ConfiguredRouter implements Router {
     private final Route mxRoute;
     private final Map<Route, String> keys = new IdentityHashMap<>();
     private final Map<String, Route> byKey = new HashMap<>();
+    private final Map<String, Route> byName = new HashMap<>();
+    private final org.twgate.config.rewrite.RewriteConfig rewrite;
 
     public ConfiguredRouter(RouteTable table, int maxConnections) {
+        this(table, maxConnections, null);
+    }
+
+    /** @param rewrite the rule sets, for {@code route:} rules; null to route by domain only */
+    public ConfiguredRouter(RouteTable table, int maxConnections, org.twgate.config.rewrite.RewriteConfig rewrite) {
         this.table = table;
+        this.rewrite = rewrite;
+        table.routes().forEach(r -> byName.putIfAbsent(r.name(), r));
         this.mxRoute = new Route(MX_ROUTE, "", Relay.mx(), false, Transport.SMTP, List.of(), PipePer.RECIPIENT,
                 java.time.Duration.ofMinutes(5), null, 0, TlsMode.NONE, false, maxConnections,
                 new Source("<implicit MX route>", 0));
@@ -53,7 +65,23 @@ public final class ConfiguredRouter implements Router {
 
     public Route route(String recipientAddress) {
         String domain = recipientAddress.substring(recipientAddress.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-        return table.lookup(domain).orElse(mxRoute);
+        Route byDomain = table.lookup(domain).orElse(mxRoute);
+        return passedTo(byDomain, recipientAddress).orElse(byDomain);
+    }
+
+    /** The route a {@code route:} rule of {@code route}'s rule set hands the address to, if one does. */
+    public java.util.Optional<Route> passedTo(Route route, String recipientAddress) {
+        if (rewrite == null || route.rewrite() == null) {
+            return java.util.Optional.empty();
+        }
+        org.twgate.rewrite.address.EmailAddress address;
+        try {
+            address = org.twgate.rewrite.address.EmailAddress.parse(recipientAddress);
+        } catch (org.twgate.rewrite.address.AddressSyntaxException e) {
+            return java.util.Optional.empty();
+        }
+        return rewrite.set(route.rewrite()).flatMap(set -> set.match(address))
+                .filter(rule -> rule.spec().passes()).map(rule -> byName.get(rule.spec().route()));
     }
 
     /** Every route by its key, the implicit MX route included. */

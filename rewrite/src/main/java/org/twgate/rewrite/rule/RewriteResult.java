@@ -4,7 +4,8 @@ import org.twgate.rewrite.address.EmailAddress;
 
 /** What a rule set did with one address. */
 public sealed interface RewriteResult
-        permits RewriteResult.Rewritten, RewriteResult.Unchanged, RewriteResult.Failed, RewriteResult.Refused {
+        permits RewriteResult.Rewritten, RewriteResult.Unchanged, RewriteResult.Failed, RewriteResult.Refused,
+        RewriteResult.Passed {
 
     /** The address before rewriting (keep it for ORCPT). */
     EmailAddress original();
@@ -77,6 +78,23 @@ public sealed interface RewriteResult
         public String toString() {
             return original + " refused by rule " + rule.id()
                     + (rule.source() == null ? "" : " (" + rule.source() + ")") + ": " + reason;
+        }
+    }
+
+    /**
+     * A routing rule matched: the address, unchanged, belongs to the route named {@link #route()}
+     * (the caller's router follows it once; that route's own rule set then applies).
+     */
+    record Passed(Rule rule, EmailAddress original, String route) implements RewriteResult {
+        @Override
+        public EmailAddress address() {
+            return original;
+        }
+
+        @Override
+        public String toString() {
+            return original + " to route " + route + " by rule " + rule.id()
+                    + (rule.source() == null ? "" : " (" + rule.source() + ")");
         }
     }
 }

@@ -70,7 +70,8 @@ public final class Rule {
 
     /** E.g. {@code prefix tw. at company.com -> $DEFAULT@tw.company.com}, or {@code … refused: text}. */
     public String description() {
-        return spec.match() + (spec.refuses() ? " refused: " + spec.refusal() : " -> " + template);
+        return spec.match() + (spec.refuses() ? " refused: " + spec.refusal()
+                : spec.passes() ? " to route " + spec.route() : " -> " + template);
     }
 
     /** True if this rule alone would match {@code address} (ignoring rules before it). */
@@ -82,6 +83,9 @@ public final class Rule {
     public RewriteResult apply(EmailAddress address, ReversePath sender) {
         if (spec.refuses()) {
             return new RewriteResult.Refused(this, address, spec.refusal());
+        }
+        if (spec.passes()) {
+            return new RewriteResult.Passed(this, address, spec.route());
         }
         try {
             EmailAddress out = template.apply(address, spec.match().defaultPart(address),

@@ -93,8 +93,12 @@ public final class RuleSet {
             }
             Template template = null;
             try {
-                if (!spec.refuses()) {
+                if (spec.template() != null) {
                     template = Template.compile(spec.template(), spec.match());
+                } else if (spec.passes()) {
+                    if (spec.route().isBlank()) {
+                        throw new IllegalArgumentException("a route rule needs a route name");
+                    }
                 } else if (spec.refusal().isBlank() || spec.refusal().chars().anyMatch(c -> c < ' ')) {
                     throw new IllegalArgumentException("a refusal needs one line of text");
                 }

@@ -2,12 +2,14 @@ package org.twgate.rewrite.rule;
 
 /**
  * One rule as a configuration states it: an id (for logs, metrics and error messages), what
- * it matches, and either the result template or a refusal: the text with which an address it
+ * it matches, and one of: the result template; a refusal, the text with which an address it
  * matches is refused ({@code 550 5.1.1}), as qmail-local bounces an address no {@code .qmail}
- * file controls ("Sorry, no mailbox here by that name"). Checked when added to a
+ * file controls ("Sorry, no mailbox here by that name"); or a route, the name of the route that
+ * delivers the addresses it matches as they are (in a domain qmail shares with Teamware, the
+ * addresses qmail delivers itself go back to qmail). Checked when added to a
  * {@link RuleSet.Builder}.
  */
-public record RuleSpec(String id, Match match, String template, String refusal) {
+public record RuleSpec(String id, Match match, String template, String refusal, String route) {
 
     public RuleSpec {
         if (id == null || id.isBlank()) {
@@ -16,19 +18,35 @@ public record RuleSpec(String id, Match match, String template, String refusal) 
         if (match == null) {
             throw new IllegalArgumentException("rule " + id + " has no match");
         }
-        if ((template == null) == (refusal == null)) {
-            throw new IllegalArgumentException("rule " + id + " needs either a result template or a refusal");
+        int given = (template == null ? 0 : 1) + (refusal == null ? 0 : 1) + (route == null ? 0 : 1);
+        if (given != 1) {
+            throw new IllegalArgumentException("rule " + id + " needs exactly one of a result template, a refusal"
+                    + " or a route");
         }
     }
 
     /** A rewriting rule. */
     public RuleSpec(String id, Match match, String template) {
-        this(id, match, template, null);
+        this(id, match, template, null, null);
+    }
+
+    /** A rewriting rule or (template null) a refusing one. */
+    public RuleSpec(String id, Match match, String template, String refusal) {
+        this(id, match, template, refusal, null);
     }
 
     /** A rule refusing every address it matches with {@code text}. */
     public static RuleSpec refusing(String id, Match match, String text) {
-        return new RuleSpec(id, match, null, text);
+        return new RuleSpec(id, match, null, text, null);
+    }
+
+    /** A rule handing every address it matches, unchanged, to the route named {@code route}. */
+    public static RuleSpec passing(String id, Match match, String route) {
+        return new RuleSpec(id, match, null, null, route);
+    }
+
+    public boolean passes() {
+        return route != null;
     }
 
     public boolean refuses() {

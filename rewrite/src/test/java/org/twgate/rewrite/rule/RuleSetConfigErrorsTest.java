@@ -38,7 +38,7 @@ class RuleSetConfigErrorsTest {
         assertThat(refused(RuleSet.builder("in"), RuleSpec.refusing("r", Match.domain("company.com"), "a\nb")))
                 .hasMessageContaining("a refusal needs one line of text");
         assertThatThrownBy(() -> new RuleSpec("r", Match.domain("x.org"), "$LOCAL@y.org", "no"))
-                .hasMessageContaining("either a result template or a refusal");
+                .hasMessageContaining("exactly one of a result template, a refusal or a route");
     }
 
     @Test

@@ -115,4 +115,17 @@ class RuleSetTest {
         assertThat(rules.rules().get(1).description()).isEqualTo("domain company.com refused: no mailbox here by that name");
         assertThat(rules.rewrite(a("john@other.org"))).isInstanceOf(RewriteResult.Unchanged.class);
     }
+
+    @Test
+    void aRouteRuleHandsTheAddressUnchangedToTheNamedRoute() {
+        RuleSet rules = RuleSet.builder("company.com")
+                .add(new RuleSpec("users", Match.prefix("tw.", "company.com"), "$DEFAULT@tw.company.com"))
+                .add(RuleSpec.passing("qmail-keeps", Match.domain("company.com"), "qmail"))
+                .build();
+        RewriteResult r = rules.rewrite(a("johnw@company.com"));
+        assertThat(r).isInstanceOf(RewriteResult.Passed.class);
+        assertThat(((RewriteResult.Passed) r).route()).isEqualTo("qmail");
+        assertThat(r.address()).hasToString("johnw@company.com");
+        assertThat(rules.rules().get(1).description()).isEqualTo("domain company.com to route qmail");
+    }
 }
