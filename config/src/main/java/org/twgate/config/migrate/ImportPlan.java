@@ -44,9 +44,10 @@ public record ImportPlan(Server server, Policy policy, List<RuleSetPlan> ruleSet
     }
 
     /**
-     * One rule: {@code match} as a YAML flow mapping, and {@code result} or {@code refuse}.
+     * One rule: {@code match} as a YAML flow mapping, and one of {@code result}, {@code refuse},
+     * {@code route}.
      */
-    public record RulePlan(String id, String match, String result, String refuse, List<String> comments) {
+    public record RulePlan(String id, String match, String result, String refuse, String route, List<String> comments) {
         public RulePlan {
             comments = List.copyOf(comments);
         }

@@ -59,6 +59,8 @@ public final class ImportYaml {
                     out.append("        match: ").append(rule.match()).append('\n');
                     if (rule.refuse() != null) {
                         out.append("        refuse: ").append(quote(rule.refuse())).append('\n');
+                    } else if (rule.route() != null) {
+                        out.append("        route: ").append(quote(rule.route())).append('\n');
                     } else {
                         out.append("        result: ").append(quote(rule.result())).append('\n');
                     }

@@ -47,7 +47,9 @@ public final class QmailTree {
             if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
                 lines.remove(lines.size() - 1);
             }
-            read.add(path);
+            if (!read.contains(path)) {
+                read.add(path);
+            }
             return Optional.of(lines);
         } catch (IOException e) {
             notes.add(QmailNote.leftOut(new Source(path, 0), "cannot read it: " + e.getMessage()));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.twgate.config.ConfigException;
 import org.twgate.config.Problem;
+import org.twgate.config.Source;
 import org.twgate.config.policy.DomainSyntax;
 
 /**
@@ -33,6 +34,16 @@ public record ToIni(ConnectorAcceptance acceptance, OptionalInt deliverRelayedDs
     }
 
     private static final String SECTION = "mime";
+
+    /** A {@code key = value} line of {@code [MIME]} (key lower-cased), for tools quoting the file. */
+    public record Line(String key, String value, Source source) {
+    }
+
+    /** The {@code key = value} lines of the {@code [MIME]} section, in order. */
+    public static List<Line> mimeLines(String file, List<String> lines) {
+        return IniLines.read(file, lines, SECTION).stream().filter(s -> s.key() != null)
+                .map(s -> new Line(s.key(), s.value(), s.source())).toList();
+    }
 
     public static ToIni parse(String file, List<String> lines) throws ConfigException {
         List<Problem> errors = new ArrayList<>();

@@ -19,13 +19,18 @@ public final class TombSmtpIni {
     }
 
     public static OwnNodes parse(String file, List<String> lines) throws ConfigException {
+        return fromValues(values(file, lines));
+    }
+
+    /** The {@code own_node} values in file order, each with its line. */
+    public static List<Value> values(String file, List<String> lines) {
         List<Value> values = new ArrayList<>();
         for (IniLines.Setting s : IniLines.read(file, lines, null)) {
             if ("own_node".equals(s.key())) {
                 values.add(new Value(s.value(), s.source()));
             }
         }
-        return fromValues(values);
+        return values;
     }
 
     /** One {@code own_node} value ({@code company.com} or {@code A:tw.company.com}) and where it was written. */

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "twgate", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "SMTP gateway between qmail and the Teamware Office Connector for MIME.",
         subcommands = {RunCommand.class, CheckCommand.class, QueueCommand.class, AddressCommand.class, ReloadCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Twgate implements Runnable {
     @CommandLine.Spec
