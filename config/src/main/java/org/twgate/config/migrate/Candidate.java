@@ -50,7 +50,8 @@ record Candidate(String id, List<String> localParts, String prefix, Hop hop, Str
         }
 
         String describe() {
-            return pipe() ? "the pipe " + String.join(" ", argv) : relay.isMx() ? "MX" : relay.toString();
+            return pipe() ? "the pipe " + String.join(" ", argv) : relay.isMx() ? "the MX hosts of its domain"
+                    : relay.toString();
         }
     }
 

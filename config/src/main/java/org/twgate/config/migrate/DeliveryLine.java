@@ -55,22 +55,25 @@ sealed interface DeliveryLine {
             return new Forward(new ShellWords.Word(List.of(new ShellWords.Literal(address))), instruction);
         }
         DotQmail.Program p = (DotQmail.Program) instruction;
+        String first = p.command().strip().split("[ \t]+", 2)[0];
+        String program = first.substring(first.lastIndexOf('/') + 1);
+        if (!List.of("torecvm", "qmail-remote", "forward").contains(program)) {
+            return new Untranslatable("runs " + first + ", which twgate does not translate (only torecvm,"
+                    + " qmail-remote, forward and address lines)", instruction);
+        }
         ShellWords.Split split = ShellWords.split(p.command());
         if (!split.ok()) {
             return new Untranslatable("the command is not one twgate can run without a shell: " + split.refusal(),
                     instruction);
         }
         List<ShellWords.Word> words = split.words();
-        String program = words.get(0).literal().orElse("");
-        String name = program.substring(program.lastIndexOf('/') + 1);
-        return switch (name) {
+        return switch (program) {
             case "torecvm" -> torecvm(words, instruction);
             case "qmail-remote" -> qmailRemote(words, instruction);
             case "forward" -> words.size() == 2 ? new Forward(words.get(1), instruction)
                     : new Untranslatable("forward to " + (words.size() - 1) + " addresses: twgate delivers each"
                             + " address to one recipient", instruction);
-            default -> new Untranslatable("runs " + program + ", which twgate does not translate (only torecvm,"
-                    + " qmail-remote, forward and address lines)", instruction);
+            default -> throw new IllegalStateException(program);
         };
     }
 

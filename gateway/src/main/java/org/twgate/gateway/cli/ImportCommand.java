@@ -85,24 +85,37 @@ final class ImportCommand implements Runnable {
         @Option(names = "--patch", paramLabel = "FILE", description = "write the qmail patch here instead of printing it")
         Path patch;
 
+        /** Where the YAML (without --out), the patch (with --out) and the report go; tests replace them. */
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+
+        /** Runs {@code twgate import qmail ARGS} with its output on the given streams (for tests and tools). */
+        static int run(PrintStream out, PrintStream err, String... args) {
+            Qmail command = new Qmail();
+            command.stdout = out;
+            command.stderr = err;
+            return new picocli.CommandLine(command).setOut(new java.io.PrintWriter(out, true))
+                    .setErr(new java.io.PrintWriter(err, true)).execute(args);
+        }
+
         @Override
         public Integer call() {
             ImportOptions options = new ImportOptions(qmailDir, aliasHome != null ? aliasHome : qmailDir + "/alias",
                     homes, teamwareDir, tcpRules, hostsAllow, listen);
             if (!listen.matches(".+:\\d{1,5}")) {
-                System.err.println("twgate import qmail: --listen: not HOST:PORT: '" + listen + "'");
+                stderr.println("twgate import qmail: --listen: not HOST:PORT: '" + listen + "'");
                 return 2;
             }
             for (Path target : new Path[] {out, patch}) {
                 if (target != null && underQmail(target)) {
-                    System.err.println("twgate import qmail: refusing to write " + target + " under the qmail directory "
+                    stderr.println("twgate import qmail: refusing to write " + target + " under the qmail directory "
                             + root.resolve(qmailDir.substring(1)));
                     return 2;
                 }
             }
             QmailTree tree = new QmailTree(root);
             ImportPlan plan = QmailImporter.run(tree, options);
-            PrintStream err = System.err;
+            PrintStream err = stderr;
             if (plan.filesRead().isEmpty()) {
                 plan.notes().forEach(err::println);
                 err.println("twgate import qmail: nothing could be read (no " + qmailDir + "/control/me, locals, "
@@ -116,14 +129,14 @@ final class ImportCommand implements Runnable {
                 if (out != null) {
                     Files.writeString(out, yaml, StandardCharsets.UTF_8);
                 } else {
-                    System.out.print(yaml);
-                    System.out.flush();
+                    stdout.print(yaml);
+                    stdout.flush();
                 }
                 report.forEach(err::println);
                 if (patch != null) {
                     Files.writeString(patch, patchText, StandardCharsets.UTF_8);
                 } else if (out != null) {
-                    System.out.print(patchText);
+                    stdout.print(patchText);
                 } else {
                     err.print(patchText);
                 }
@@ -131,7 +144,7 @@ final class ImportCommand implements Runnable {
                 err.println("twgate import qmail: " + e.getMessage());
                 return 2;
             }
-            System.out.flush();
+            stdout.flush();
             err.flush();
             return plan.leftOut() ? 1 : 0;
         }
@@ -179,10 +192,15 @@ final class ImportCommand implements Runnable {
             lines.addAll(check);
             long leftOut = plan.notes().stream().filter(n -> n.kind() == QmailNote.Kind.LEFT_OUT).count();
             int rules = plan.ruleSets().stream().mapToInt(s -> s.rules().size()).sum();
-            lines.add("twgate import qmail: " + plan.routes().size() + " routes, " + plan.ruleSets().size()
-                    + " rule sets (" + rules + " rules), " + plan.edits().size() + " qmail files to change; "
+            lines.add("twgate import qmail: " + count(plan.routes().size(), "route") + ", "
+                    + count(plan.ruleSets().size(), "rule set") + " (" + count(rules, "rule") + "), "
+                    + count(plan.edits().size(), "qmail file") + " to change; "
                     + (leftOut == 0 ? "nothing left out" : leftOut + " parts left out (exit 1)"));
             return lines;
+        }
+
+        private static String count(long n, String what) {
+            return n + " " + what + (n == 1 ? "" : "s");
         }
 
         private static List<String> patchHeader(ImportOptions o, ImportPlan plan) {
