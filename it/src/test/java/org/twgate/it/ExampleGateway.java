@@ -27,6 +27,7 @@ final class ExampleGateway implements AutoCloseable {
         env.put("TWGATE_SERVER__LISTEN", "127.0.0.1:0");
         env.put("TWGATE_SPOOL__DIRECTORY", spool.toString());
         env.put("TWGATE_SPOOL__RETRY_INITIAL", "200ms");
+        env.putIfAbsent("TWGATE_METRICS__LISTEN", ""); // the examples' 127.0.0.1:9464 may be taken on a shared host
         for (int i = 0; i < routePorts.size(); i++) {
             env.put("TWGATE_ROUTES__" + i + "__RELAY", "[127.0.0.1]:" + routePorts.get(i));
         }
