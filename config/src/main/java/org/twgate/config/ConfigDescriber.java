@@ -78,7 +78,7 @@ public final class ConfigDescriber {
                     ? "pipe " + String.join(" ", r.pipeCommand()) : r.relay().toString();
             out.append("  ").append(domain).append(" -> ").append(target).append('\n');
             StringBuilder detail = new StringBuilder();
-            detail.append("name ").append(r.name())
+            detail.append("name ").append(table.keyOf(r))
                     .append(r.finalDelivery() ? ", final delivery (Return-Path added)" : ", relay");
             if (r.transport() == Transport.PIPE) {
                 detail.append(", per ").append(lower(r.pipePer())).append(", timeout ")

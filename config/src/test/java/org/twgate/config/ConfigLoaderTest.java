@@ -248,6 +248,38 @@ class ConfigLoaderTest {
         assertThat(c.policy().postmaster()).isEqualTo("postmaster@" + c.server().hostname());
     }
 
+    @Test
+    void aFinalRouteWhoseDomainTheConnectorRefusesIsAWarningNamingBothLines() throws Exception {
+        Path ini = write("to.ini", "[MIME]\nmode = list\nallow = tw.company.com\n");
+        Path file = write("twgate.yaml", """
+                rewrite:
+                  sets:
+                    alias:
+                      - match: {domain: company.com}
+                        result: "$LOCAL@partner.example"
+                routes:
+                  - smtproutes: "tw.company.com:[127.0.0.1]:2025"
+                    final: true
+                  - smtproutes: "other.example:[127.0.0.1]:2025"
+                    final: true
+                  - smtproutes: "company.com:[127.0.0.1]:2025"
+                    final: true
+                    rewrite: alias
+                teamware:
+                  to_ini: to.ini
+                """);
+
+        GatewayConfig c = ConfigLoader.load(file, Map.of());
+
+        assertThat(c.warnings()).extracting(Problem::toString).containsExactly(
+                file + ":9: route 'other.example:[127.0.0.1]:2025' delivers other.example to the connector, whose"
+                        + " rules (mode at " + ini + ":2, allow at " + ini + ":3) refuse it: every such message would"
+                        + " be refused at RCPT",
+                file + ":11: route 'company.com:[127.0.0.1]:2025' delivers partner.example by rule alias#1 ("
+                        + file + ":4) to the connector, whose rules (mode at " + ini + ":2, allow at " + ini
+                        + ":3) refuse it: every such message would be refused at RCPT");
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }

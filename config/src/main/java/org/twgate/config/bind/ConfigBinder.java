@@ -46,9 +46,57 @@ public final class ConfigBinder {
         GatewayConfig config = new GatewayConfig(server, policy, ServerBinder.spool(section(s, "spool"), problems),
                 delivery, table, ServerBinder.metrics(section(s, "metrics"), problems),
                 ServerBinder.logging(section(s, "logging"), problems), teamware, source,
-                warnings(policy, teamware, table), rewrite);
+                warnings(policy, teamware, rewrite, table), rewrite);
         s.finish();
         return config;
+    }
+
+    /**
+     * A final route (the connector) whose domain, or the constant domain a rule of its rule set
+     * rewrites to, the mirrored connector rules refuse: every message for it would be refused at
+     * RCPT. Names the route's line (and the rule's) and where the connector rules were set.
+     */
+    private static List<Problem> connectorRefuses(TeamwareConfig teamware, RewriteConfig rewrite, RouteTable table) {
+        List<Problem> out = new ArrayList<>();
+        if (!teamware.mirrorsConnector()) {
+            return out;
+        }
+        org.twgate.config.teamware.ConnectorAcceptance acceptance = teamware.connectorAcceptance();
+        String rules = teamware.yamlAcceptance().isPresent() ? "teamware.mode/allow/no_relay in the YAML"
+                : teamware.toIni().map(org.twgate.config.teamware.ToIni::acceptanceSources).orElse("");
+        for (Route r : table.inLookupOrder()) {
+            if (!r.finalDelivery() || r.transport() == org.twgate.config.route.Transport.PIPE) {
+                continue; // torecvm: the connector as if sendmail is installed, where mode/allow do not apply
+            }
+            java.util.Map<String, String> delivered = new java.util.LinkedHashMap<>();
+            boolean catchAll = false;
+            if (r.rewrite() != null && rewrite.set(r.rewrite()).isPresent()) {
+                for (org.twgate.rewrite.rule.Rule rule : rewrite.set(r.rewrite()).get().rules()) {
+                    catchAll |= rule.match() instanceof org.twgate.rewrite.rule.Match.Domain;
+                    String t = rule.spec().template();
+                    if (t == null) {
+                        continue;
+                    }
+                    String bare = t.replace("\"", "");
+                    String d = bare.substring(bare.lastIndexOf('@') + 1);
+                    if (!d.contains("$") && !bare.equals(d)) {
+                        delivered.putIfAbsent(d.toLowerCase(java.util.Locale.ROOT), " by rule " + rule.id()
+                                + (rule.source() == null ? "" : " (" + rule.source() + ")"));
+                    }
+                }
+            }
+            if (!catchAll && !r.domain().isEmpty() && !r.domain().startsWith(".")) {
+                delivered.putIfAbsent(r.domain(), "");
+            }
+            delivered.forEach((domain, how) -> {
+                if (!acceptance.accepts(domain, teamware.ownNodes())) {
+                    out.add(Problem.at(r.source(), "route '" + r.smtproutesLine() + "' delivers " + domain + how
+                            + " to the connector, whose rules (" + rules + ") refuse it: every such message would"
+                            + " be refused at RCPT"));
+                }
+            });
+        }
+        return out;
     }
 
     /** A {@code route:} rule names a route that exists, and not one with a rule set handing it on again. */
@@ -74,9 +122,11 @@ public final class ConfigBinder {
         return root.node(key).orElseGet(() -> new ScalarNode(null, root.origin()));
     }
 
-    private static List<Problem> warnings(PolicyConfig policy, TeamwareConfig teamware, RouteTable table) {
+    private static List<Problem> warnings(PolicyConfig policy, TeamwareConfig teamware, RewriteConfig rewrite,
+                                          RouteTable table) {
         List<Problem> warnings = new ArrayList<>(policy.warnings());
         teamware.toIni().ifPresent(t -> warnings.addAll(t.warnings()));
+        warnings.addAll(connectorRefuses(teamware, rewrite, table));
         for (RouteTable.Shadowed s : table.shadowed()) {
             warnings.add(Problem.at(s.route().source(), "route '" + s.route().smtproutesLine()
                     + "' is never used: " + s.by().source() + " sets the same domain again, and as in qmail"

@@ -62,6 +62,28 @@ public final class RouteTable {
         return Optional.ofNullable(byKey.get(""));
     }
 
+    /**
+     * The route's key in the queue, journal, logs and metrics, and in {@code twgate check} and
+     * {@code twgate address}: its name, or {@code name#N} when several routes share the name
+     * (every line of an imported smtproutes file does) or it is {@code mx} (the implicit route).
+     */
+    public String keyOf(Route route) {
+        long sharing = routes.stream().filter(r -> r.name().equals(route.name())).count();
+        if (sharing <= 1 && !route.name().equals("mx")) {
+            return route.name();
+        }
+        int n = 0;
+        for (Route r : routes) {
+            if (r.name().equals(route.name())) {
+                n++;
+                if (r == route) {
+                    return route.name() + "#" + n;
+                }
+            }
+        }
+        return route.name();
+    }
+
     /** Every route as defined, including shadowed ones. */
     public List<Route> routes() {
         return routes;

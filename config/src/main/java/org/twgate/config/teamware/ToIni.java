@@ -27,10 +27,24 @@ import org.twgate.config.policy.DomainSyntax;
  * @param warnings          lines read and ignored (a key given again), for {@code twgate check}
  *                          and the start-up log
  */
-public record ToIni(ConnectorAcceptance acceptance, OptionalInt deliverRelayedDsn, List<Problem> warnings) {
+public record ToIni(ConnectorAcceptance acceptance, OptionalInt deliverRelayedDsn, List<Problem> warnings,
+                    Map<String, Source> sources) {
 
     public ToIni {
         warnings = List.copyOf(warnings);
+        sources = Map.copyOf(sources);
+    }
+
+    /** Where the acceptance was set: the lines of {@code no_relay}, {@code mode} and the first {@code allow}. */
+    public String acceptanceSources() {
+        List<String> where = new ArrayList<>();
+        for (String key : List.of("mode", "no_relay", "allow")) {
+            Source s = sources.get(key);
+            if (s != null) {
+                where.add(key + " at " + s);
+            }
+        }
+        return where.isEmpty() ? "the connector's defaults" : String.join(", ", where);
     }
 
     private static final String SECTION = "mime";
@@ -52,6 +66,7 @@ public record ToIni(ConnectorAcceptance acceptance, OptionalInt deliverRelayedDs
         List<String> allow = new ArrayList<>();
         OptionalInt relayedDsn = OptionalInt.empty();
         Map<String, IniLines.Setting> seen = new HashMap<>();
+        Map<String, Source> sources = new HashMap<>();
         List<Problem> warnings = new ArrayList<>();
         for (IniLines.Setting s : IniLines.read(file, lines, SECTION)) {
             String value = s.value();
@@ -61,6 +76,7 @@ public record ToIni(ConnectorAcceptance acceptance, OptionalInt deliverRelayedDs
             }
             if (!s.key().equals("allow") && isOurs(s.key())) {
                 IniLines.Setting first = seen.putIfAbsent(s.key(), s);
+                sources.putIfAbsent(s.key(), s.source());
                 if (first != null) {
                     warnings.add(Problem.at(s.source(), "[MIME] " + s.key() + " = " + value + " ignored: line "
                             + first.source().line() + " set it first (" + s.key() + " = " + first.value()
@@ -94,6 +110,7 @@ public record ToIni(ConnectorAcceptance acceptance, OptionalInt deliverRelayedDs
                     }
                 }
                 case "allow" -> {
+                    sources.putIfAbsent("allow", s.source());
                     String bad = DomainSyntax.check(value);
                     if (bad != null || value.startsWith(".")) {
                         errors.add(Problem.at(s.source(), "[MIME] allow: not a domain: '" + value + "'"));
@@ -109,7 +126,7 @@ public record ToIni(ConnectorAcceptance acceptance, OptionalInt deliverRelayedDs
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new ToIni(new ConnectorAcceptance(noRelay, mode, allow), relayedDsn, warnings);
+        return new ToIni(new ConnectorAcceptance(noRelay, mode, allow), relayedDsn, warnings, sources);
     }
 
     private static boolean isOurs(String key) {

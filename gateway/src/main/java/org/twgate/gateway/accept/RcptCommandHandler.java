@@ -42,22 +42,15 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         if (transaction == null) {
             return AcceptReplies.NEED_MAIL;
         }
-        SmtpArgument command;
-        try {
-            command = CommandArgument.rcpt(argument);
-        } catch (CommandArgument.Invalid e) {
-            return e.reply();
+        ClientSession client = session.getAttachment(ClientSession.KEY, State.Connection).orElseThrow();
+        RecipientCheck.Verdict verdict = RecipientCheck.check(argument, policy, client.verdict(), client.address(),
+                settings.hostname());
+        if (verdict.argument() == null || (verdict.refusal() != null && verdict.refusal().code() == 501
+                && "5.1.3".equals(verdict.refusal().status()))) {
+            return verdict.refusal();
         }
-        String recipient = command.path();
-        // RFC 5321 §4.5.1: <postmaster> without a domain MUST be accepted, whoever the client is.
-        boolean barePostmaster = recipient.equalsIgnoreCase("postmaster");
-        if (barePostmaster) {
-            recipient = policy.postmaster() != null ? policy.postmaster() : "postmaster@" + settings.hostname();
-        }
-        String problem = recipient.isEmpty() ? "empty address" : Mailbox.problem(recipient);
-        if (problem != null) {
-            return Reply.of(501, "5.1.3", "Bad recipient address syntax <" + recipient + ">: " + problem);
-        }
+        SmtpArgument command = verdict.argument();
+        String recipient = verdict.recipient();
         for (String keyword : command.parameters().keySet()) {
             if (!settings.advertiseDsn() || !(keyword.equals("NOTIFY") || keyword.equals("ORCPT"))) {
                 return Reply.of(501, "5.5.4", "Unsupported RCPT parameter " + keyword);
@@ -72,20 +65,8 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         // Stored in canonical form (NOTIFY upper-cased, ORCPT as received) and passed on unchanged.
         String notify = dsn.notification().map(Notify::toParameterValue).orElse(null);
         String orcpt = dsn.orcpt().map(OriginalRecipient::parameterValue).orElse(null);
-        Reply refusal = barePostmaster ? null : relayRefusal(session, recipient);
-        if (refusal != null) {
-            return refusal;
-        }
-        // What the connector would refuse later (to.ini mode/allow/no_relay) is refused now, so
-        // qmail bounces at once with the reason instead of the connector failing after delivery.
-        // An address the route's rule set refuses (qmail would have found no .qmail file for it).
-        java.util.Optional<String> refusedByRule = policy.routeRefusal(recipient);
-        if (refusedByRule.isPresent()) {
-            return Reply.of(550, "5.1.1", refusedByRule.get());
-        }
-        java.util.Optional<String> connector = policy.connectorRefusal(recipient);
-        if (connector.isPresent()) {
-            return Reply.of(550, "5.7.1", "<" + recipient + ">: " + connector.get());
+        if (verdict.refusal() != null) {
+            return verdict.refusal();
         }
         if (transaction.recipientCount() >= settings.maxRecipients()) {
             return AcceptReplies.tooManyRecipients(settings.maxRecipients());
@@ -94,18 +75,5 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         // James's DATA handler only checks that a recipient list is present; the real one is ours.
         session.setAttachment(SMTPSession.RCPT_LIST, List.of(), State.Transaction);
         return AcceptReplies.RCPT_OK;
-    }
-
-    private Reply relayRefusal(SMTPSession session, String recipient) {
-        ClientSession client = session.getAttachment(ClientSession.KEY, State.Connection).orElseThrow();
-        if (client.verdict().relayClient()) {
-            return null;
-        }
-        String domain = Mailbox.domainOf(recipient);
-        if (policy.acceptsDomain(domain)) {
-            return null;
-        }
-        return Reply.of(554, "5.7.1", "<" + recipient + ">: Relay access denied: " + domain
-                + " is not an accepted domain and client " + client.address() + " is not a relay client");
     }
 }

@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.twgate.config.GatewayConfig;
 import org.twgate.config.route.Route;
+import org.twgate.gateway.accept.RecipientCheck;
+import org.twgate.gateway.deliver.PipeCommand;
+import org.twgate.gateway.policy.ConfiguredRelayPolicy;
+import org.twgate.gateway.policy.ConnectorRules;
+import org.twgate.gateway.policy.RelayPolicy;
+import org.twgate.gateway.policy.RouteRefusals;
 import org.twgate.gateway.notify.DsnDuties;
 import org.twgate.gateway.route.ConfiguredRouter;
 import org.twgate.gateway.rewrite.EnvelopeRewrite;
@@ -27,13 +33,18 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code twgate address ADDR…}: what the running gateway would do with each recipient, like
- * {@code exim -brw} or {@code postmap -q}: the route, the rule that matched (id and file:line)
- * and the rewritten address; with {@code --sender}, the envelope sender as that route sends it;
- * with {@code --header}, the header field as that route rewrites it.
+ * {@code exim -brw} or {@code postmap -q}: the reply a client gets to {@code RCPT TO:<ADDR>} (the
+ * same checks as the SMTP server: syntax, relay policy for {@code --client}, refuse rules, the
+ * connector's acceptance rules), the route, the rule that matched (id and file:line), the
+ * rewritten address, for a pipe route the command line as it would run; with {@code --sender},
+ * the envelope sender as that route sends it; with {@code --header}, the header field as that
+ * route rewrites it.
  */
 @Command(name = "address", mixinStandardHelpOptions = true,
-        description = "Show, for each address, the route it takes, the rewrite rule that matches it (id and "
-                + "file:line) and the rewritten address. Exits 1 if an address is invalid or cannot be rewritten.")
+        description = "Show, for each address, the reply a client gets to RCPT TO:<ADDR>, the route it takes, the "
+                + "rewrite rule that matches it (id and file:line), the rewritten address and, on a pipe route, the "
+                + "command line as it would run. Exits 1 if an address is refused at RCPT, invalid or cannot be "
+                + "rewritten.")
 final class AddressCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -44,6 +55,10 @@ final class AddressCommand implements Callable<Integer> {
     @Option(names = "--sender", paramLabel = "ADDR", description = "envelope sender (for $SENDER and the "
             + "route's sender rule set); default: the null sender <>")
     String sender = "";
+
+    @Option(names = "--client", paramLabel = "IP", description = "the SMTP client the RCPT checks are made for "
+            + "(relay policy); default: 127.0.0.1, qmail on this host")
+    String client = "127.0.0.1";
 
     @Option(names = "--header", paramLabel = "FIELD", description = "a header field, e.g. 'To: Jane <jane@company.com>', "
             + "to show as each address's route rewrites it")
@@ -66,17 +81,43 @@ final class AddressCommand implements Callable<Integer> {
         }
         ConfiguredRouter router = new ConfiguredRouter(loaded.routes(), loaded.delivery().maxConnectionsPerRoute(),
                 loaded.rewrite());
+        java.net.InetAddress clientAddress;
+        try {
+            clientAddress = org.twgate.config.syntax.IpLiterals.parse(client).orElseThrow();
+        } catch (java.util.NoSuchElementException e) {
+            System.err.println("--client: not an IP address: '" + client + "'");
+            return 2;
+        }
+        RelayPolicy policy = new ConfiguredRelayPolicy(loaded.policy(),
+                new ConnectorRules(router, loaded.rewrite(), loaded.teamware()), new RouteRefusals(router, loaded.rewrite()));
+        RelayPolicy.ClientVerdict verdict = policy.client(clientAddress);
         PrintStream out = System.out;
+        if (!verdict.allowed()) {
+            out.println("client " + client + " may not connect (" + verdict.rule() + "): every RCPT is refused");
+            return 1;
+        }
         boolean allGood = true;
         for (String address : addresses) {
-            allGood &= show(out, address, router, loaded);
+            allGood &= show(out, address, router, loaded, policy, verdict);
         }
         out.flush();
         return allGood ? 0 : 1;
     }
 
-    private boolean show(PrintStream out, String text, ConfiguredRouter router, GatewayConfig loaded) {
-        out.println(text);
+    private boolean show(PrintStream out, String given, ConfiguredRouter router, GatewayConfig loaded,
+                         RelayPolicy policy, RelayPolicy.ClientVerdict verdict) {
+        out.println(given);
+        RecipientCheck.Verdict rcpt = RecipientCheck.check("TO:<" + given + ">", policy, verdict, client,
+                loaded.server().hostname());
+        out.println("  rcpt      " + (rcpt.accepted() ? "250 2.1.5 Recipient ok" : rcpt.refusal().toString())
+                + "  (client " + client + (verdict.relayClient() ? ", a relay client" : "") + ")");
+        if (rcpt.recipient() == null || (!rcpt.accepted() && rcpt.refusal().code() == 501)) {
+            return false;
+        }
+        String text = rcpt.recipient();
+        if (!text.equals(given)) {
+            out.println("  queued as " + text + "  (bare postmaster: policy.postmaster)");
+        }
         EmailAddress address;
         try {
             address = EmailAddress.parse(text);
@@ -85,8 +126,16 @@ final class AddressCommand implements Callable<Integer> {
             return false;
         }
         Route route = router.route(text);
+        String domain = text.substring(text.lastIndexOf('@') + 1);
+        Route byDomain = loaded.routes().lookup(domain).orElse(null);
         out.println("  route     " + router.routeFor(text) + ": " + route.smtproutesLine()
-                + (route.finalDelivery() ? " (final delivery)" : " (relay)") + ", from " + route.source());
+                + (route.finalDelivery() ? " (final delivery)" : " (relay)") + ", from " + route.source()
+                + (byDomain != null && byDomain != route ? "  (handed over from route " + loaded.routes().keyOf(byDomain)
+                        + ")" : ""));
+        if (byDomain != null && byDomain != route) {
+            RuleSet passing = RouteRewriter.of(byDomain, loaded.rewrite()).recipientSet().orElseThrow();
+            out.println("  passed by " + describe(passing.match(address).orElseThrow(), passing));
+        }
         RouteRewriter rewriter = RouteRewriter.of(route, loaded.rewrite());
         ReversePath senderPath = sender.isEmpty() ? ReversePath.NULL : ReversePath.of(EmailAddress.parse(sender));
         RuleSet set = rewriter.recipientSet().orElse(null);
@@ -102,6 +151,13 @@ final class AddressCommand implements Callable<Integer> {
         // The courier passes the address as received on as ORCPT to every DSN-aware next hop.
         out.println("  rewritten " + d.outbound().address() + (d.changed()
                 ? "  (ORCPT=" + DsnDuties.orcptToPassOn(d.received()) + " to a DSN-aware next hop)" : ""));
+        if (route.transport() == org.twgate.config.route.Transport.PIPE) {
+            PipeCommand command = new PipeCommand(route.pipeCommand()).withExtensions(java.util.Map.of(
+                    d.outbound().address(), rewriter.extension(d.received(), d.outbound().address())));
+            out.println("  command   " + String.join(" ", command.argv(envelope.sender(), List.of(d.outbound()
+                    .address())).stream().map(AddressCommand::shellQuoted).toList())
+                    + "  (the message on stdin, Return-Path: <" + envelope.sender() + "> first)");
+        }
         if (!sender.isEmpty()) {
             out.println("  sender    " + sender + " -> " + envelope.sender()
                     + rewriter.senderSet().map(s -> " (rule set " + s.name() + ")").orElse(" (no sender rule set)"));
@@ -111,7 +167,15 @@ final class AddressCommand implements Callable<Integer> {
             String rewritten = new String(envelope.rewriteHeaders(block, List.of(d)), StandardCharsets.UTF_8);
             out.println("  header    " + rewritten.stripTrailing().replace("\n", "\n            "));
         }
-        return true;
+        return rcpt.accepted();
+    }
+
+    /** An argument as a shell would need it written to mean exactly this argument. */
+    static String shellQuoted(String argument) {
+        if (!argument.isEmpty() && argument.matches("[A-Za-z0-9@%+=:,./_-]+")) {
+            return argument;
+        }
+        return "'" + argument.replace("'", "'\\''") + "'";
     }
 
     private static String describe(RewriteResult result, RuleSet set) {
@@ -125,6 +189,9 @@ final class AddressCommand implements Callable<Integer> {
             return describe(f.rule(), set);
         }
         if (result instanceof RewriteResult.Refused x) {
+            return describe(x.rule(), set);
+        }
+        if (result instanceof RewriteResult.Passed x) {
             return describe(x.rule(), set);
         }
         return "none of the " + set.rules().size() + " rules of set " + set.name() + " matches";

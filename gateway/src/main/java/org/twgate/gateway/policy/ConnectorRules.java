@@ -18,8 +18,11 @@ import org.twgate.gateway.spool.EnvelopeRecipient;
  * The Teamware connector's acceptance rules ({@code to.ini} {@code [MIME]} {@code no_relay},
  * {@code mode = any|list|strict}, {@code allow =}; {@code tombsmtp.ini} {@code own_node} base
  * addresses and aliases count as its own) applied to recipients whose route is a final
- * delivery, i.e. the connector. The address checked is the one the connector will see: after
- * the route's rewriting.
+ * delivery by SMTP, i.e. the connector's SMTP responder. The address checked is the one the
+ * connector will see: after the route's rewriting. A pipe route (torecvm) is the connector
+ * configured "as if sendmail is installed", where these options do not apply (seed section 3:
+ * mode and allow define what is accepted "when Teamware Office is configured as if sendmail is
+ * not installed").
  */
 public final class ConnectorRules {
     private final ConfiguredRouter router;
@@ -40,7 +43,7 @@ public final class ConnectorRules {
             return Optional.empty();
         }
         Route route = router.route(recipient);
-        if (!route.finalDelivery()) {
+        if (!route.finalDelivery() || route.transport() == org.twgate.config.route.Transport.PIPE) {
             return Optional.empty();
         }
         String delivered = rewriters.computeIfAbsent(route, r -> RouteRewriter.of(r, rewrite))

@@ -45,12 +45,8 @@ public final class ConfiguredRouter implements Router {
         this.mxRoute = new Route(MX_ROUTE, "", Relay.mx(), false, Transport.SMTP, List.of(), PipePer.RECIPIENT,
                 java.time.Duration.ofMinutes(5), null, 0, TlsMode.NONE, false, maxConnections,
                 new Source("<implicit MX route>", 0));
-        Map<String, Integer> seen = new HashMap<>();
-        Map<String, Long> counts = new HashMap<>();
-        table.routes().forEach(r -> counts.merge(r.name(), 1L, Long::sum));
         for (Route r : table.routes()) {
-            int n = seen.merge(r.name(), 1, Integer::sum);
-            String key = counts.get(r.name()) > 1 || r.name().equals(MX_ROUTE) ? r.name() + "#" + n : r.name();
+            String key = table.keyOf(r);
             keys.put(r, key);
             byKey.put(key, r);
         }
