@@ -215,7 +215,7 @@ public final class Gateway implements AutoCloseable {
     /** Graceful stop: no new sessions, current ones finish within the grace period, then the queue stops. */
     public void stop() {
         Duration grace = config.server().shutdownGrace();
-        LOG.info("event=stopping grace={}", grace);
+        LOG.info("event=stopping grace={}", org.twgate.config.syntax.Durations.format(grace));
         server.shutdown(grace);
         close();
     }

@@ -234,7 +234,8 @@ public final class SmtpServer implements AutoCloseable {
             }
         }
         if (!sessions.isEmpty()) {
-            LOG.warn("event=shutdown_forced sessions={} grace={}", sessions.size(), grace);
+            LOG.warn("event=shutdown_forced sessions={} grace={}", sessions.size(),
+                    org.twgate.config.syntax.Durations.format(grace));
             sessions.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
         close();

@@ -24,7 +24,9 @@ final class ReloadCommand implements Callable<Integer> {
     public Integer call() {
         Optional<GatewayConfig> loaded = config.loadOrReport();
         if (loaded.isEmpty()) {
-            return 2;
+            // The same refusal the running instance would give (it never sees a file that does not load).
+            System.err.println("twgate reload: refused, the running configuration stays (the instance was not asked)");
+            return 1;
         }
         Path socket = Spool.controlSocket(loaded.get().spool().directory());
         try {

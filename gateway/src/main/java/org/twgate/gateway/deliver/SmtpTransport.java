@@ -45,7 +45,7 @@ public final class SmtpTransport implements Closeable {
         if (lease == null) {
             return logged(hop, DeliveryResult.all(message, FailureClassifier.forBusyHop(), null, null,
                     "4.4.5 all " + hop.maxConnections() + " connections to " + hop + " stayed busy for "
-                            + config.acquireTimeout()));
+                            + org.twgate.config.syntax.Durations.format(config.acquireTimeout())));
         }
         SmtpConnection connection = lease.idleConnection();
         try {

@@ -22,6 +22,7 @@ public final class Readiness {
     private final Path spoolDir;
     private final SpaceProbe space;
     private final long minFree;
+    private final long maxMessageSize;
     private final Supplier<String> configuration;
 
     /** Usable octets on the spool's file system (e.g. {@code spool::usableSpace}). */
@@ -42,6 +43,7 @@ public final class Readiness {
         this.spoolDir = spoolDir;
         this.space = space;
         this.minFree = Math.max(minFree, MIN_FREE_FLOOR);
+        this.maxMessageSize = minFree;
         this.configuration = configuration;
     }
 
@@ -68,8 +70,11 @@ public final class Readiness {
             return Check.failed("spool", "cannot read the free space of " + spoolDir + ": " + e.getMessage());
         }
         if (usable < minFree) {
-            return Check.failed("spool", spoolDir + " is full: " + mib(usable) + " usable, at least " + mib(minFree)
-                    + " needed");
+            // Say which limit decided: a message of server.max_message_size must fit, and twgate keeps a floor.
+            String need = maxMessageSize >= MIN_FREE_FLOOR
+                    ? "a message of server.max_message_size (" + mib(maxMessageSize) + ") would not fit"
+                    : "less than the " + mib(MIN_FREE_FLOOR) + " twgate keeps free for the spool";
+            return Check.failed("spool", spoolDir + " has " + mib(usable) + " usable: " + need);
         }
         return Check.ok("spool", spoolDir + " writable, " + mib(usable) + " usable");
     }

@@ -15,15 +15,15 @@ public final class RewriteLog {
 
     public static void log(String queueId, String route, String originalSender, EnvelopeRewrite rewrite) {
         if (!rewrite.sender().equals(originalSender)) {
-            LOG.info("{}: event=rewritten sender=<{}> to=<{}> route={}", queueId, originalSender, rewrite.sender(),
+            LOG.info("queue_id={} event=rewritten sender=<{}> to=<{}> route={}", queueId, originalSender, rewrite.sender(),
                     route);
         }
         for (RecipientRewrite r : rewrite.recipients()) {
             if (r instanceof RecipientRewrite.Deliverable d && d.changed()) {
-                LOG.info("{}: event=rewritten rcpt=<{}> to=<{}> rule={} route={}", queueId, d.received().address(),
+                LOG.info("queue_id={} event=rewritten rcpt=<{}> to=<{}> rule=\"{}\" route={}", queueId, d.received().address(),
                         d.outbound().address(), d.rule(), route);
             } else if (r instanceof RecipientRewrite.Refused f) {
-                LOG.error("{}: event=failed rcpt=<{}> route={} reply={}", queueId, f.received().address(), route,
+                LOG.error("queue_id={} event=failed rcpt=<{}> route={} reply=\"{}\"", queueId, f.received().address(), route,
                         f.diagnostic());
             }
         }

@@ -38,13 +38,15 @@ class ReadinessTest {
     void notReadyWhenTheSpoolHasLessRoomThanTheLargestMessage() {
         HealthReport report = new Readiness(() -> LISTENING, spool, () -> 30L << 20, 50L << 20, () -> "x").check();
         assertThat(report.ready()).isFalse();
-        assertThat(report.text()).contains("FAIL spool: " + spool + " is full: 30 MiB usable, at least 50 MiB needed");
+        assertThat(report.text()).contains("FAIL spool: " + spool + " has 30 MiB usable: a message of server.max_message_size (50 MiB)"
+                + " would not fit");
     }
 
     @Test
     void aSmallMessageLimitStillNeedsTheFloor() {
         HealthReport report = new Readiness(() -> LISTENING, spool, () -> 5L << 20, 1024, () -> "x").check();
-        assertThat(report.text()).contains("FAIL spool:").contains("at least 10 MiB needed");
+        assertThat(report.text()).contains("FAIL spool: " + spool + " has 5 MiB usable: less than the 10 MiB twgate keeps"
+                + " free for the spool");
     }
 
     @Test

@@ -183,6 +183,9 @@ public final class QueueConsole {
 
     private String age(Instant arrival) {
         long s = Math.max(0, Duration.between(arrival, clock.instant()).toSeconds());
+        if (s < 60) {
+            return s + "s";
+        }
         if (s < 3600) {
             return (s / 60) + "m" + (s % 60) + "s";
         }
