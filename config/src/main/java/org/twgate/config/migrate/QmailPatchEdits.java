@@ -99,14 +99,9 @@ final class QmailPatchEdits {
             boolean covered = setup.tcpRules.stream().anyMatch(r -> r.relayClient() && r.allowed()
                     && r.pattern().matches(self));
             if (!covered) {
-                List<String> before = setup.tcpRulesText.get();
-                List<String> after = new ArrayList<>();
-                after.add("127.0.0.1:allow,RELAYCLIENT=\"\"");
-                after.addAll(before);
                 String file = setup.options.tcpRules();
-                out.add(new ImportPlan.FileEdit(file, before, after, List.of(file + ": twgate (127.0.0.1) may relay"
-                        + " through qmail: its default route hands Teamware's outgoing mail and its notices to qmail;"
-                        + " then run tcprules " + file + ".cdb " + file + ".tmp < " + file)));
+                out.add(firstLine(file, setup.tcpRulesText.get(), "127.0.0.1:allow,RELAYCLIENT=\"\"",
+                        "; then run tcprules " + file + ".cdb " + file + ".tmp < " + file));
             }
             return;
         }
@@ -115,18 +110,22 @@ final class QmailPatchEdits {
                     && r.setenv().containsKey("RELAYCLIENT") && r.clients().stream().map(ClientPattern::translate)
                     .anyMatch(t -> t.ok() && (t.relayClient().equals("127.0.0.1") || t.relayClient().equals("127."))));
             if (!covered) {
-                List<String> before = setup.hostsAllowText.get();
-                List<String> after = new ArrayList<>();
-                after.add("tcp-env: 127.0.0.1 : setenv = RELAYCLIENT");
-                after.addAll(before);
-                String file = setup.options.hostsAllow();
-                out.add(new ImportPlan.FileEdit(file, before, after, List.of(file + ": twgate (127.0.0.1) may relay"
-                        + " through qmail: its default route hands Teamware's outgoing mail and its notices to qmail")));
+                out.add(firstLine(setup.options.hostsAllow(), setup.hostsAllowText.get(),
+                        "tcp-env: 127.0.0.1 : setenv = RELAYCLIENT", ""));
             }
             return;
         }
         notes.add(QmailNote.info(new Source("qmail-smtpd", 0), "no tcp.smtp or hosts.allow read: make sure"
                 + " qmail-smtpd lets 127.0.0.1 (twgate) relay (RELAYCLIENT), or twgate's notices and Teamware's outgoing"
                 + " mail stay queued in twgate"));
+    }
+
+    /** The file with {@code line} put first (the rules that match first win), and why. */
+    private static ImportPlan.FileEdit firstLine(String file, List<String> before, String line, String then) {
+        List<String> after = new ArrayList<>();
+        after.add(line);
+        after.addAll(before);
+        return new ImportPlan.FileEdit(file, before, after, List.of(file + ": twgate (127.0.0.1) may relay through"
+                + " qmail: its default route hands Teamware's outgoing mail and its notices to qmail" + then));
     }
 }

@@ -66,6 +66,7 @@ class ImportCommandGoldenTest {
             assertThat(run.stderr()).doesNotContain("BUG");
             GatewayConfig loaded = ConfigLoader.load(FIXTURES.resolve(name + ".yaml"), Map.of());
             assertThat(loaded.routes().routes()).isNotEmpty();
+            assertThat(loaded.warnings()).as("twgate check's warnings").isEmpty();
             applies(seed, run.patch(), work.resolve("root"));
         }));
     }
