@@ -152,9 +152,10 @@ public final class QmailImporter {
                     + ", home " + home));
         }
         out.addAll(files.wildcard(s, true));
-        route(e.key(), e.source(), List.of("qmail delivers " + e.key() + " as " + prepend + "LOCAL (virtualdomains): "
-                + line), out, false);
-        edits.virtualDomainMoved(e);
+        if (route(e.key(), e.source(), List.of("qmail delivers " + e.key() + " as " + prepend
+                + "LOCAL (virtualdomains): " + line), out, false)) {
+            edits.virtualDomainMoved(e);
+        }
     }
 
     private static DotQmailRules.Scope scopeWithWhy(DotQmailRules.Scope s, String first) {
@@ -167,17 +168,19 @@ public final class QmailImporter {
     // ---------------------------------------------------------------- one domain, one route
 
     /**
-     * The route and rule set for {@code domain}, or nothing when no address of it goes to Teamware.
+     * The route and rule set for {@code domain}, or nothing when no address of it goes to Teamware
+     * (then false).
      *
      * @param handOver the Teamware {@code .qmail} lines are replaced in qmail by the hand-over to twgate
      */
-    private void route(String domain, Source origin, List<String> why, List<Candidate> candidates, boolean handOver) {
+    private boolean route(String domain, Source origin, List<String> why, List<Candidate> candidates,
+                          boolean handOver) {
         List<Candidate> cs = new ArrayList<>(candidates);
         Optional<Candidate> primary = cs.stream().filter(c -> c.teamware() && c.catchAll()).findFirst()
                 .or(() -> cs.stream().filter(Candidate::teamware).findFirst());
         if (primary.isEmpty()) {
             notes.add(QmailNote.info(origin, domain + " stays with qmail: no address of it goes to Teamware"));
-            return;
+            return false;
         }
         Candidate.Hop hop = primary.get().hop();
         if (hop.warning() != null) {
@@ -220,6 +223,7 @@ public final class QmailImporter {
         if (handOver) {
             cs.stream().filter(Candidate::teamware).forEach(c -> edits.handOver(c.handover()));
         }
+        return true;
     }
 
     /** Neighbouring files naming one address each, with the same delivery, become one rule. */

@@ -141,4 +141,17 @@ class ImportCommandGoldenTest {
         assertThat(run.yaml()).contains("match: {local_parts: [sales], domain: company.com}\n        route: qmail");
         assertThat(run.patch()).doesNotContain(".qmail-sales");
     }
+
+    @Test
+    void aVirtualDomainWhoseUserDeliversToAMaildirStaysWithQmailAndThePatchLeavesItAlone() throws Exception {
+        Path root = dir.resolve("root");
+        copyTree(FIXTURES.resolve("seed-4.1.2"), root);
+        Files.writeString(root.resolve("home/twu/.qmail-default"), "./Maildir/\n");
+        Run run = importQmail(dir, "--root", root.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.stderr()).contains("/home/twu/.qmail-default:1: left out: delivers to the maildir ./Maildir/")
+                .contains("/var/qmail/control/virtualdomains:1: tw.company.com stays with qmail");
+        assertThat(run.yaml()).doesNotContain("smtproutes: \"tw.company.com");
+        assertThat(run.patch()).doesNotContain("virtualdomains").doesNotContain("tw.company.com:[127.0.0.1]:2525");
+    }
 }
