@@ -29,7 +29,7 @@ final class ManPage {
         out.append(".SH NAME\n").append(Roff.text(name + " - " + firstSentence(description(top)))).append('\n');
 
         out.append(".SH SYNOPSIS\n");
-        for (CommandLine sub : top.subcommands().values()) {
+        for (CommandLine sub : commands(top)) {
             if (!sub.getCommandSpec().usageMessage().hidden()) {
                 out.append(synopsis(sub.getCommandSpec())).append("\n.br\n");
             }
@@ -39,12 +39,12 @@ final class ManPage {
         out.append(".SH DESCRIPTION\n");
         paragraphs(out, description(top));
         out.append(".SH COMMANDS\n");
-        for (CommandLine sub : top.subcommands().values()) {
+        for (CommandLine sub : commands(top)) {
             CommandSpec spec = sub.getCommandSpec();
             if (spec.usageMessage().hidden()) {
                 continue;
             }
-            out.append(".SS ").append(Roff.quoted(name + " " + spec.name())).append('\n');
+            out.append(".SS ").append(Roff.quoted(spec.qualifiedName())).append('\n');
             out.append(synopsis(spec)).append('\n');
             out.append(".PP\n");
             paragraphs(out, description(spec));
@@ -54,6 +54,16 @@ final class ManPage {
         options(out, top);
         out.append(handWritten.endsWith("\n") ? handWritten : handWritten + "\n");
         return out.toString();
+    }
+
+    /** The subcommands, each followed by its own ({@code import}, then {@code import qmail}). */
+    static List<CommandLine> commands(CommandSpec top) {
+        List<CommandLine> out = new ArrayList<>();
+        for (CommandLine sub : top.subcommands().values()) {
+            out.add(sub);
+            out.addAll(commands(sub.getCommandSpec()));
+        }
+        return out;
     }
 
     /** {@code twgate queue [-hV] [--json] [-c FILE] COMMAND [ID]...} with names bold and labels italic. */
