@@ -18,7 +18,15 @@ public final class SmtpTranscript implements AutoCloseable {
     private final OutputStream out;
 
     public SmtpTranscript(InetSocketAddress address) throws IOException {
+        this(address, null);
+    }
+
+    /** From a chosen local address (any of 127.0.0.0/8 on loopback), to look like another client. */
+    public SmtpTranscript(InetSocketAddress address, java.net.InetAddress from) throws IOException {
         socket = new Socket();
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
         socket.connect(address, 5000);
         socket.setSoTimeout(10_000); // the deadline for every expected reply
         in = new BufferedInputStream(socket.getInputStream());

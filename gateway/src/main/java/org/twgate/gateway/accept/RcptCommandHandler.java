@@ -49,6 +49,9 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
             return e.reply();
         }
         String recipient = command.path();
+        if (!Mailbox.ascii(recipient)) {
+            return AcceptReplies.nonAsciiAddress(recipient);
+        }
         if (recipient.equalsIgnoreCase("postmaster")) {
             recipient = "postmaster@" + settings.hostname(); // RFC 5321 §4.5.1
         }
@@ -58,7 +61,7 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         }
         for (String keyword : command.parameters().keySet()) {
             if (!settings.advertiseDsn() || !(keyword.equals("NOTIFY") || keyword.equals("ORCPT"))) {
-                return Reply.of(501, "5.5.4", "Unsupported RCPT parameter " + keyword);
+                return Reply.of(555, "5.5.4", "Unsupported RCPT parameter " + keyword); // RFC 5321 §4.1.1.11
             }
         }
         DsnRcptParameters dsn;
@@ -82,6 +85,10 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         }
         if (transaction.recipientCount() >= settings.maxRecipients()) {
             return AcceptReplies.tooManyRecipients(settings.maxRecipients());
+        }
+        Reply overRate = session.getAttachment(ClientSession.KEY, State.Connection).orElseThrow().rates().recipient();
+        if (overRate != null) {
+            return overRate;
         }
         transaction.addRecipient(recipient, notify, orcpt);
         // James's DATA handler only checks that a recipient list is present; the real one is ours.
