@@ -21,6 +21,7 @@ final class MetricNames {
     static final String QUEUE_OLDEST_AGE = "twgate.queue.oldest.age";
     static final String REWRITES = "twgate.rewrites";
     static final String DSNS = "twgate.dsns";
+    static final String LOG_EVENTS_DROPPED = "twgate.log.events.dropped";
 
     private MetricNames() {
     }
