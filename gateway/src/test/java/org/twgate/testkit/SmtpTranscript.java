@@ -77,6 +77,16 @@ public final class SmtpTranscript implements AutoCloseable {
         return buf.size() == 0 ? null : buf.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** Every reply line up to the server's close of the connection (each within the socket timeout). */
+    public java.util.List<String> linesUntilClosed() throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        String line;
+        while ((line = line()) != null) {
+            lines.add(line);
+        }
+        return lines;
+    }
+
     /** True once the server has closed the connection (reads EOF within the socket timeout). */
     public boolean closedByServer() throws IOException {
         try {
