@@ -65,7 +65,7 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         buffer = ctx.alloc().buffer(1024);
         deadlines = new SessionDeadlines(settings.defences().deadlines(), settings.hostname(), ctx.executor(),
                 (reason, reply) -> {
-                    LOG.info("event=session_closed client={} reason={} reply=\"{}\"", ctx.channel().remoteAddress(),
+                    LOG.info("event=session_closed client={} reason={} reply=\"{}\"", client(ctx),
                             reason.label(), reply);
                     listener.sessionClosedByServer(reason);
                     closeWith(ctx, reply);
@@ -153,7 +153,7 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(line);
         if (!tlsBefore && ctx.pipeline().get(SslHandler.class) != null && buffer.isReadable()) {
             LOG.warn("client={} discarded {} octets pipelined after STARTTLS (command injection attempt?)",
-                    ctx.channel().remoteAddress(), buffer.readableBytes());
+                    client(ctx), buffer.readableBytes());
             buffer.skipBytes(buffer.readableBytes());
         }
         InboundData started = session(ctx).getAttachment(InboundData.KEY, ProtocolSession.State.Transaction)
@@ -228,7 +228,7 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
             answerEndOfData(ctx);
             if (pipelined) {
                 LOG.info("event=session_closed client={} reason=unauth_pipelining discarded={}",
-                        ctx.channel().remoteAddress(), buffer.readableBytes());
+                        client(ctx), buffer.readableBytes());
                 mode = Mode.CLOSING;
                 buffer.skipBytes(buffer.readableBytes());
                 ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -301,7 +301,7 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
 
     /** A command line refused here never reaches the chain's {@link RefusedCommandLog}: log and count it alike. */
     private void refuse(ChannelHandlerContext ctx, Reply reply) {
-        LOG.info("event=command_refused client={} command=line reason={} reply=\"{}\"", ctx.channel().remoteAddress(),
+        LOG.info("event=command_refused client={} command=line reason={} reply=\"{}\"", client(ctx),
                 RefusalReason.of(reply).label(), reply);
         listener.commandRefused(SmtpListener.UNREAD_LINE, reply);
         reply(ctx, reply);
@@ -343,6 +343,12 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         if (buffer.refCnt() > 0 && buffer.readerIndex() > 0 && buffer.readerIndex() > buffer.capacity() / 2) {
             buffer.discardReadBytes();
         }
+    }
+
+    /** The client's address for a log line (the channel's own toString would repeat it as its name). */
+    private static String client(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : String.valueOf(ctx.channel().remoteAddress());
     }
 
     private static SMTPSession session(ChannelHandlerContext ctx) {
