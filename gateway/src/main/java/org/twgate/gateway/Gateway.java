@@ -125,6 +125,7 @@ public final class Gateway implements AutoCloseable {
             long largest = config.server().maxMessageSize();
             Readiness readiness = new Readiness(server::boundAddresses, spool.queueDir(), spool::usableSpace, largest,
                     config::source);
+            metrics.watchReadiness(readiness, spool::usableSpace);
             endpoint = MetricsEndpoint.start(listen.get(), metrics, readiness);
         }
     }

@@ -106,4 +106,20 @@ class DeploymentFilesTest {
         assertThat(job.get("metrics_path")).isEqualTo("/metrics");
         assertThat(job.toString()).contains("twgate:9464");
     }
+
+    @Test
+    void packageConffileIsTheEmbeddedDefaultsButForTheSpoolDirectory() throws Exception {
+        // Where each value came from (file:line or <defaults>) differs, and may; the values may not.
+        java.util.function.Function<GatewayConfig, List<String>> values = c -> org.twgate.config.ConfigDescriber.describe(c)
+                .lines().filter(l -> !l.startsWith("configuration:") && !l.strip().startsWith("from "))
+                .map(l -> l.replaceAll("\\s+(<defaults>|\\S*twgate\\.yaml:\\d+)$", ""))
+                .toList();
+        GatewayConfig shipped = ConfigLoader.load(ROOT.resolve("deploy/debian/twgate.yaml"), Map.of());
+        GatewayConfig defaults = ConfigLoader.defaults(Map.of());
+        assertThat(shipped.spool().directory()).isEqualTo(Path.of("/var/spool/twgate"));
+        assertThat(values.apply(shipped)).isEqualTo(values.apply(defaults).stream()
+                .map(l -> l.startsWith("  directory ") ? l.replace(defaults.spool().directory().toString(), "/var/spool/twgate") : l)
+                .toList());
+        assertThat(shipped.warnings()).isEmpty();
+    }
 }

@@ -6,10 +6,15 @@ import org.twgate.config.ConfigLoader;
 import org.twgate.config.GatewayConfig;
 import picocli.CommandLine.Option;
 
-/** {@code --config FILE}: the YAML configuration; without it, the embedded defaults. */
+/**
+ * {@code --config FILE}: the YAML configuration; without it, the file named by the system
+ * property {@code twgate.config} (the Debian package's launcher sets /etc/twgate/twgate.yaml),
+ * else the embedded defaults.
+ */
 final class ConfigOption {
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "YAML configuration file (default: embedded defaults: listen 127.0.0.1:2525, "
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "${sys:twgate.config}",
+            description = "YAML configuration file (default: /etc/twgate/twgate.yaml when run as /usr/bin/twgate, "
+                    + "otherwise the embedded defaults: listen 127.0.0.1:2525, "
                     + "relay to the connector at 127.0.0.1:2025, spool ./spool)")
     Path file;
 

@@ -1,6 +1,7 @@
 package org.twgate.gateway.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
 import org.twgate.dsn.status.Action;
 import org.twgate.gateway.accept.MessageIntake;
 import org.twgate.gateway.accept.SmtpListener;
+import org.twgate.gateway.health.Readiness;
 import org.twgate.gateway.queue.QueueListener;
 
 /**
@@ -82,6 +84,30 @@ public final class GatewayMetrics implements AutoCloseable {
     /** Queue size and oldest message age, read at each scrape (e.g. {@code queue::size}, {@code queue::oldestArrival}). */
     public void watchQueue(IntSupplier size, Supplier<Optional<Instant>> oldestArrival) {
         queue.watch(size, oldestArrival);
+    }
+
+    /**
+     * {@code twgate_ready} (1 when /health/ready would answer 200, else 0) and
+     * {@code twgate_spool_usable_bytes} (usable octets on the spool's file system, NaN when it
+     * cannot be read), each read at scrape time: what the alert rules page on.
+     */
+    public void watchReadiness(Readiness readiness, Readiness.SpaceProbe spoolSpace) {
+        Gauge.builder(MetricNames.READY, readiness, r -> r.check().ready() ? 1 : 0)
+                .strongReference(true)
+                .description("1 when /health/ready answers 200: listening, spool writable with room, configuration loaded")
+                .register(registry);
+        Gauge.builder(MetricNames.SPOOL_USABLE, spoolSpace, GatewayMetrics::usable)
+                .baseUnit("bytes")
+                .strongReference(true)
+                .description("usable octets on the spool's file system").register(registry);
+    }
+
+    private static double usable(Readiness.SpaceProbe space) {
+        try {
+            return space.usableSpace();
+        } catch (java.io.IOException e) {
+            return Double.NaN;
+        }
     }
 
     /**
