@@ -10,15 +10,12 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Slow clients on one thread: {@code sessions} connections from the given local addresses, each
  * sending one octet of an endless command line every {@code gapMillis} once it has its banner,
- * and connecting again whenever the server closes it. Counts the replies it gets by their first
- * words ({@code 220}, {@code 421 4.4.2}, {@code 421 4.7.0}…).
+ * and connecting again whenever the server closes it. Counts the replies it gets ({@link ReplyTally}).
  */
 final class DripAttack implements AutoCloseable {
     private final InetSocketAddress server;
@@ -27,7 +24,7 @@ final class DripAttack implements AutoCloseable {
     private final long gapMillis;
     private final Selector selector;
     private final Thread thread;
-    private final Map<String, LongAdder> replies = new ConcurrentHashMap<>();
+    private final ReplyTally replies = new ReplyTally();
     private final AtomicInteger holding = new AtomicInteger();
     private volatile boolean stopping;
 
@@ -111,7 +108,7 @@ final class DripAttack implements AutoCloseable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            replies.computeIfAbsent("attack failed: " + e, k -> new LongAdder()).increment();
+            replies.count("attack failed: " + e);
         }
     }
 
@@ -120,7 +117,7 @@ final class DripAttack implements AutoCloseable {
             if (c == '\n') {
                 String line = drip.line.toString().strip();
                 drip.line.setLength(0);
-                count(line);
+                replies.count(line);
                 if (line.startsWith("220") && !drip.greeted) {
                     drip.greeted = true;
                     holding.incrementAndGet();
@@ -142,12 +139,8 @@ final class DripAttack implements AutoCloseable {
                 open(drip.index);
             }
         } catch (IOException e) {
-            count("reconnect failed");
+            replies.count("reconnect failed");
         }
-    }
-
-    private void count(String reply) {
-        replies.computeIfAbsent(ConnectionFlood.kind(reply), k -> new LongAdder()).increment();
     }
 
     /** Sessions that have their banner and are dripping now. */
@@ -156,9 +149,7 @@ final class DripAttack implements AutoCloseable {
     }
 
     Map<String, Long> replies() {
-        Map<String, Long> out = new java.util.TreeMap<>();
-        replies.forEach((k, v) -> out.put(k, v.sum()));
-        return out;
+        return replies.snapshot();
     }
 
     @Override

@@ -136,27 +136,27 @@ final class ClientRates {
 
         /** Counts one more message; the refusal when that is over the message rate, else null. */
         Reply message() {
-            if (counts == null || limits.messages() == 0) {
-                return null;
-            }
-            synchronized (counts) {
-                counts.roll(clock.millis(), limits);
-                if (++counts.messages > limits.messages()) {
-                    return AcceptReplies.messageRate(key, limits.messages(), Durations.format(limits.unit()));
-                }
-            }
-            return null;
+            return count(limits == null ? 0 : limits.messages(), c -> ++c.messages, AcceptReplies::messageRate);
         }
 
         /** Counts one more recipient; the refusal when that is over the recipient rate, else null. */
         Reply recipient() {
-            if (counts == null || limits.recipients() == 0) {
+            return count(limits == null ? 0 : limits.recipients(), c -> ++c.recipients, AcceptReplies::recipientRate);
+        }
+
+        /** The refusal naming a rate limit: client key, limit, time unit. */
+        private interface RateRefusal {
+            Reply of(String client, int limit, String unit);
+        }
+
+        private Reply count(int limit, java.util.function.ToIntFunction<Counts> increment, RateRefusal refusal) {
+            if (counts == null || limit == 0) {
                 return null;
             }
             synchronized (counts) {
                 counts.roll(clock.millis(), limits);
-                if (++counts.recipients > limits.recipients()) {
-                    return AcceptReplies.recipientRate(key, limits.recipients(), Durations.format(limits.unit()));
+                if (increment.applyAsInt(counts) > limit) {
+                    return refusal.of(key, limit, Durations.format(limits.unit()));
                 }
             }
             return null;

@@ -114,7 +114,7 @@ class DeadlinesTest {
             }
             t.send(".\r\n").expect("250 2.0.0");
             t.send("NOOP\r\n").expect("250"); // and the command deadline runs again from here
+            assertThat(listener.closures).isEmpty();
         }
-        assertThat(listener.closures).isEmpty();
     }
 }

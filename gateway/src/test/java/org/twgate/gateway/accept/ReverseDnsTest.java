@@ -77,10 +77,7 @@ class ReverseDnsTest {
         try (NameServiceSeam seam = NameServiceSeam.install(address -> "localhost");
              ServerHarness h = new ServerHarness(dir, ServerHarness.settings());
              SmtpTranscript t = h.connect().ehlo()) {
-            t.send("MAIL FROM:<john@company.com>\r\n").expect("250");
-            t.send("RCPT TO:<jane@tw.company.com>\r\n").expect("250");
-            t.send("DATA\r\n").expect("354");
-            t.send("Subject: x\r\n\r\nbody\r\n.\r\n").expect("250");
+            sendOne(t);
             assertThat(received(h)).startsWith("Received: from client.example ([127.0.0.1])\r\n");
             assertThat(seam.lookupThreads()).isEmpty();
         }
@@ -97,10 +94,7 @@ class ReverseDnsTest {
              ServerHarness h = new ServerHarness(dir, withReverseDns(Duration.ofSeconds(5)))) {
             for (int i = 0; i < 2; i++) {
                 try (SmtpTranscript t = h.connect().ehlo()) {
-                    t.send("MAIL FROM:<john@company.com>\r\n").expect("250");
-                    t.send("RCPT TO:<jane@tw.company.com>\r\n").expect("250");
-                    t.send("DATA\r\n").expect("354");
-                    t.send("Subject: x\r\n\r\nbody\r\n.\r\n").expect("250");
+                    sendOne(t);
                 }
             }
             assertThat(received(h)).startsWith("Received: from client.example (localhost [127.0.0.1])\r\n");
@@ -113,13 +107,17 @@ class ReverseDnsTest {
         try (NameServiceSeam seam = NameServiceSeam.install(address -> "mail.forged.invalid");
              ServerHarness h = new ServerHarness(dir, withReverseDns(Duration.ofSeconds(5)));
              SmtpTranscript t = h.connect().ehlo()) {
-            t.send("MAIL FROM:<john@company.com>\r\n").expect("250");
-            t.send("RCPT TO:<jane@tw.company.com>\r\n").expect("250");
-            t.send("DATA\r\n").expect("354");
-            t.send("Subject: x\r\n\r\nbody\r\n.\r\n").expect("250");
+            sendOne(t);
             assertThat(received(h)).startsWith("Received: from client.example ([127.0.0.1])\r\n");
             assertThat(seam.lookupThreads()).hasSize(1);
         }
+    }
+
+    private static void sendOne(SmtpTranscript t) throws java.io.IOException {
+        t.send("MAIL FROM:<john@company.com>\r\n").expect("250");
+        t.send("RCPT TO:<jane@tw.company.com>\r\n").expect("250");
+        t.send("DATA\r\n").expect("354");
+        t.send("Subject: x\r\n\r\nbody\r\n.\r\n").expect("250");
     }
 
     private static String received(ServerHarness h) throws java.io.IOException {
