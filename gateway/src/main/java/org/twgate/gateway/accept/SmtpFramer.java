@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Splits the client's byte stream into commands for the James handler chain, and takes the
  * message content after {@code 354} away from it entirely: content is decoded by a
  * {@link DataDecoder} and streamed to the spool, never buffered as lines (the library's framer
- * loses long lines and ends DATA on {@code .<LF>}; see NOTES-libraries.md).
+ * loses long lines and ends DATA on {@code .<LF>}; see the gateway README).
  *
  * <p>A command line holding a control character (anything below 0x20, or DEL, other than its
  * CRLF) is refused whole: James trims such characters, so {@code \0MAIL FROM:…} would run as
