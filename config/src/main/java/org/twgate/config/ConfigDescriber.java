@@ -47,12 +47,29 @@ public final class ConfigDescriber {
         row(out, "max_recipients", Integer.toString(s.maxRecipients()));
         row(out, "max_command_line", s.maxCommandLine() + " octets");
         row(out, "max_data_line", s.maxDataLine() == 0 ? "no limit" : Sizes.format(s.maxDataLine()));
-        row(out, "max_connections", s.maxConnections() + " (" + s.maxConnectionsPerIp() + " per client IP)");
+        ServerConfig.ClientLimits limits = s.clientLimits();
+        row(out, "max_connections", s.maxConnections() + " (" + s.maxConnectionsPerIp() + " per client)");
+        row(out, "per client", "IPv4 /" + limits.ipv4Prefix() + ", IPv6 /" + limits.ipv6Prefix()
+                + (limits.exemptRelayClients() ? "; relay clients exempt" : "; relay clients too"));
+        row(out, "rate limits", rate(limits.connectionRate(), "connections") + ", " + rate(limits.messageRate(), "messages")
+                + ", " + rate(limits.recipientRate(), "recipients") + " per " + Durations.format(limits.timeUnit()));
         row(out, "idle_timeout", Durations.format(s.idleTimeout()));
+        ServerConfig.Deadlines d = s.deadlines();
+        row(out, "command_deadline", Durations.format(d.command()));
+        row(out, "data_deadline", Durations.format(d.data()) + (d.minDataRate() == 0 ? " for the whole content"
+                : " behind " + d.minDataRate() + " octets/s"));
+        row(out, "reverse_dns", s.reverseDns().enabled()
+                ? "yes, banner waits at most " + Durations.format(s.reverseDns().timeout()) : "no");
         row(out, "max_received_headers", Integer.toString(s.maxReceivedHeaders()));
-        row(out, "bare_line_endings", lower(s.bareLineEndings()));
+        row(out, "bare_line_endings", lower(s.bareLineEndings()) + " (relay clients: "
+                + lower(s.relayClientBareLineEndings()) + ")");
+        row(out, "unauth pipelining", s.forbidUnauthPipelining() ? "forbidden after DATA" : "allowed");
         row(out, "shutdown_grace", Durations.format(s.shutdownGrace()));
         row(out, "io_threads", s.ioThreads() == 0 ? "automatic" : Integer.toString(s.ioThreads()));
+    }
+
+    private static String rate(int limit, String what) {
+        return limit == 0 ? "no limit of " + what : limit + " " + what;
     }
 
     private static void clients(StringBuilder out, GatewayConfig c) {

@@ -45,6 +45,18 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void badLimitsAndDeadlinesNameTheirLine() throws Exception {
+        assertThat(problems("server:\n  command_deadline: 0\n  data_deadline: soon\n  message_rate_limit: -1\n"
+                + "  client_ipv4_prefix: 33\n  exempt_relay_clients: maybe\n  relay_client_bare_line_endings: strip\n"))
+                .isEqualTo(f() + ":2: server.command_deadline: must be more than 0\n"
+                        + f() + ":3: server.data_deadline: not a duration: 'soon'\n"
+                        + f() + ":4: server.message_rate_limit: not a whole number from 0 to 100000000: '-1'\n"
+                        + f() + ":5: server.client_ipv4_prefix: not a whole number from 8 to 32: '33'\n"
+                        + f() + ":6: server.exempt_relay_clients: not true or false: 'maybe'\n"
+                        + f() + ":7: server.relay_client_bare_line_endings: expected one of normalize, reject: 'strip'");
+    }
+
+    @Test
     void badSizeIsQuoted() throws Exception {
         assertThat(problems("server:\n  max_message_size: 10 megs\n"))
                 .isEqualTo(f() + ":2: server.max_message_size: not a size: '10 megs'");

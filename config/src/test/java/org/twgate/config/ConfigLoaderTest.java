@@ -49,6 +49,41 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void embeddedDefaultsHoldHostileClientsToDeadlinesAndRatesButNotRelayClients() throws Exception {
+        ServerConfig s = ConfigLoader.defaults(Map.of()).server();
+
+        assertThat(s.deadlines()).isEqualTo(new ServerConfig.Deadlines(Duration.ofMinutes(5), Duration.ofMinutes(5), 500));
+        assertThat(s.clientLimits()).isEqualTo(
+                new ServerConfig.ClientLimits(120, 300, 3000, Duration.ofMinutes(1), 32, 84, true));
+        assertThat(s.maxConnectionsPerIp()).isEqualTo(20);
+        assertThat(s.reverseDns()).isEqualTo(new ServerConfig.ReverseDns(true, Duration.ofSeconds(5)));
+        assertThat(s.bareLineEndings()).isEqualTo(ServerConfig.BareLineEndings.REJECT);
+        assertThat(s.relayClientBareLineEndings()).isEqualTo(ServerConfig.BareLineEndings.NORMALIZE);
+        assertThat(s.forbidUnauthPipelining()).isTrue();
+    }
+
+    @Test
+    void limitsAndDeadlinesAreRead() throws Exception {
+        Path file = dir.resolve("twgate.yaml");
+        Files.writeString(file, String.join("\n", "server:", "  command_deadline: 30s", "  data_deadline: 2m",
+                "  min_data_rate: 1k", "  connection_rate_limit: 0", "  message_rate_limit: 10",
+                "  recipient_rate_limit: 50", "  rate_time_unit: 10m", "  client_ipv4_prefix: 24",
+                "  client_ipv6_prefix: 64", "  exempt_relay_clients: false", "  reverse_dns: false",
+                "  reverse_dns_timeout: 250ms", "  bare_line_endings: normalize",
+                "  relay_client_bare_line_endings: reject", "  forbid_unauth_pipelining: false", ""));
+
+        ServerConfig s = ConfigLoader.load(file, Map.of()).server();
+
+        assertThat(s.deadlines()).isEqualTo(new ServerConfig.Deadlines(Duration.ofSeconds(30), Duration.ofMinutes(2), 1024));
+        assertThat(s.clientLimits()).isEqualTo(
+                new ServerConfig.ClientLimits(0, 10, 50, Duration.ofMinutes(10), 24, 64, false));
+        assertThat(s.reverseDns()).isEqualTo(new ServerConfig.ReverseDns(false, Duration.ofMillis(250)));
+        assertThat(s.bareLineEndings()).isEqualTo(ServerConfig.BareLineEndings.NORMALIZE);
+        assertThat(s.relayClientBareLineEndings()).isEqualTo(ServerConfig.BareLineEndings.REJECT);
+        assertThat(s.forbidUnauthPipelining()).isFalse();
+    }
+
+    @Test
     void embeddedDefaultsLetOnlyLoopbackRelayAndAcceptNoDomainFromOthers() throws Exception {
         GatewayConfig c = ConfigLoader.defaults(Map.of());
 

@@ -11,6 +11,9 @@ import org.twgate.config.GatewayConfig;
 import org.twgate.config.ServerConfig;
 import org.twgate.config.SpoolConfig;
 import org.twgate.gateway.accept.AcceptSettings;
+import org.twgate.gateway.accept.Deadlines;
+import org.twgate.gateway.accept.Defences;
+import org.twgate.gateway.accept.RateLimits;
 import org.twgate.gateway.accept.MessageIntake;
 import org.twgate.gateway.accept.ServerTls;
 import org.twgate.gateway.accept.SmtpServer;
@@ -150,9 +153,16 @@ public final class Gateway implements AutoCloseable {
 
     /** @param hostname the name the server started with ({@code server.hostname} needs a restart) */
     static AcceptSettings acceptSettings(ServerConfig s, String hostname) {
-        return AcceptSettings.of(hostname, s.maxCommandLine(), s.maxRecipients(), s.maxMessageSize(),
+        AcceptSettings limits = AcceptSettings.of(hostname, s.maxCommandLine(), s.maxRecipients(), s.maxMessageSize(),
                 s.maxDataLine(), s.maxReceivedHeaders(), s.bareLineEndings() == ServerConfig.BareLineEndings.REJECT,
                 s.maxConnections(), s.maxConnectionsPerIp(), s.idleTimeout(), true);
+        ServerConfig.ClientLimits c = s.clientLimits();
+        return limits.with(new Defences(
+                new Deadlines(s.deadlines().command(), s.deadlines().data(), s.deadlines().minDataRate()),
+                new RateLimits(c.connectionRate(), c.messageRate(), c.recipientRate(), c.timeUnit(), c.ipv4Prefix(),
+                        c.ipv6Prefix(), c.exemptRelayClients()),
+                s.reverseDns().enabled() ? s.reverseDns().timeout() : Duration.ZERO,
+                s.relayClientBareLineEndings() == ServerConfig.BareLineEndings.REJECT, s.forbidUnauthPipelining()));
     }
 
     private static SmtpClientConfig clientConfig(DeliveryConfig d) {

@@ -18,7 +18,15 @@ public final class SmtpTranscript implements AutoCloseable {
     private final OutputStream out;
 
     public SmtpTranscript(InetSocketAddress address) throws IOException {
+        this(address, null);
+    }
+
+    /** From a chosen local address (any of 127.0.0.0/8 on loopback), to look like another client. */
+    public SmtpTranscript(InetSocketAddress address, java.net.InetAddress from) throws IOException {
         socket = new Socket();
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
         socket.connect(address, 5000);
         socket.setSoTimeout(10_000); // the deadline for every expected reply
         in = new BufferedInputStream(socket.getInputStream());
@@ -67,6 +75,16 @@ public final class SmtpTranscript implements AutoCloseable {
             buf.write(b);
         }
         return buf.size() == 0 ? null : buf.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Every reply line up to the server's close of the connection (each within the socket timeout). */
+    public java.util.List<String> linesUntilClosed() throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        String line;
+        while ((line = line()) != null) {
+            lines.add(line);
+        }
+        return lines;
     }
 
     /** True once the server has closed the connection (reads EOF within the socket timeout). */

@@ -57,9 +57,14 @@ class DebianPackageTest {
     int smtpPort;
     int metricsPort;
     final List<Process> started = new ArrayList<>();
+    /** The package, its user, /etc/twgate and /var/spool/twgate are one per machine: two builds on one machine take turns. */
+    java.nio.channels.FileChannel machineLock;
 
     @BeforeAll
     void findThePackageAndClearLeftovers() throws Exception {
+        machineLock = java.nio.channels.FileChannel.open(Path.of("/tmp/twgate-package-test.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        machineLock.lock(); // waits for another build's package test on this machine; released when the channel closes
         assertThat(Commands.run(Duration.ofSeconds(10), "id", "-u").ok().output().strip())
                 .as("the package tests install a package: run as root").isEqualTo("0");
         for (String[] tool : new String[][] {{"dpkg", "dpkg"}, {"lintian", "lintian"},
@@ -97,6 +102,9 @@ class DebianPackageTest {
         } finally {
             if (connector != null) {
                 connector.close();
+            }
+            if (machineLock != null) {
+                machineLock.close();
             }
         }
     }

@@ -58,7 +58,7 @@ class RelayEndToEndTest {
         assertThat(twgate.send("john@company.com", "jane@tw.company.com", ORIGINAL)).startsWith("250 2.0.0");
         RecordedTransaction t = connector.awaitMessages(1, Duration.ofSeconds(10)).get(0);
         String text = t.text();
-        assertThat(text).startsWith("Return-Path: <john@company.com>\r\nReceived: from qmail.company.com ([127.0.0.1])");
+        assertThat(text).startsWith("Return-Path: <john@company.com>\r\nReceived: from qmail.company.com (localhost [127.0.0.1])"); // PTR, /etc/hosts
         assertThat(text.split("Return-Path:", -1)).hasSize(2);
         String originalWithoutReturnPath = ORIGINAL.substring(ORIGINAL.indexOf("\r\n") + 2);
         assertThat(withoutTrace(text)).isEqualTo(originalWithoutReturnPath);

@@ -58,6 +58,11 @@ final class TwgateProcess implements AutoCloseable {
         }
     }
 
+    /** The process id, for reading its file descriptors and threads under /proc. */
+    long pid() {
+        return process.pid();
+    }
+
     InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", port);
     }

@@ -29,8 +29,11 @@ final class ServerBinder {
                                List<org.twgate.config.Problem> problems) {
         Section s = Section.of(node, "server", problems, "listen", "hostname", "max_message_size",
                 "max_recipients", "max_command_line", "max_data_line", "max_connections",
-                "max_connections_per_ip", "idle_timeout", "max_received_headers", "bare_line_endings",
-                "shutdown_grace", "io_threads", "tls");
+                "max_connections_per_ip", "idle_timeout", "command_deadline", "data_deadline", "min_data_rate",
+                "connection_rate_limit", "message_rate_limit", "recipient_rate_limit", "rate_time_unit",
+                "client_ipv4_prefix", "client_ipv6_prefix", "exempt_relay_clients", "reverse_dns",
+                "reverse_dns_timeout", "max_received_headers", "bare_line_endings", "relay_client_bare_line_endings",
+                "forbid_unauth_pipelining", "shutdown_grace", "io_threads", "tls");
         List<Section.Item> items = s.items("listen").orElse(List.of());
         if (items.isEmpty()) {
             problems.add(s.originOf("listen").problem(s.pathOf("listen"), "at least one address is needed"));
@@ -49,16 +52,49 @@ final class ServerBinder {
                 s.integer("max_command_line", 512, 1 << 20, 1024),
                 s.size("max_data_line", 1L << 20),
                 s.integer("max_connections", 1, 1_000_000, 200),
-                s.integer("max_connections_per_ip", 1, 1_000_000, 50),
-                s.duration("idle_timeout", Duration.ofMinutes(5)),
+                s.integer("max_connections_per_ip", 1, 1_000_000, 20),
+                positive(s, "idle_timeout", Duration.ofMinutes(5)),
+                deadlines(s),
+                clientLimits(s),
+                new ServerConfig.ReverseDns(s.bool("reverse_dns", true),
+                        positive(s, "reverse_dns_timeout", Duration.ofSeconds(5))),
                 s.integer("max_received_headers", 1, 10_000, 100),
                 s.choice("bare_line_endings", ServerConfig.BareLineEndings.class,
+                        ServerConfig.BareLineEndings.REJECT),
+                s.choice("relay_client_bare_line_endings", ServerConfig.BareLineEndings.class,
                         ServerConfig.BareLineEndings.NORMALIZE),
+                s.bool("forbid_unauth_pipelining", true),
                 s.duration("shutdown_grace", Duration.ofSeconds(30)),
                 s.integer("io_threads", 0, 1024, 0),
                 tls(s, imports, problems));
         s.finish();
         return server;
+    }
+
+    private static ServerConfig.Deadlines deadlines(Section s) {
+        return new ServerConfig.Deadlines(positive(s, "command_deadline", Duration.ofMinutes(5)),
+                positive(s, "data_deadline", Duration.ofMinutes(5)), s.size("min_data_rate", 500));
+    }
+
+    private static ServerConfig.ClientLimits clientLimits(Section s) {
+        return new ServerConfig.ClientLimits(
+                s.integer("connection_rate_limit", 0, 100_000_000, 120),
+                s.integer("message_rate_limit", 0, 100_000_000, 300),
+                s.integer("recipient_rate_limit", 0, 100_000_000, 3000),
+                positive(s, "rate_time_unit", Duration.ofMinutes(1)),
+                s.integer("client_ipv4_prefix", 8, 32, 32),
+                s.integer("client_ipv6_prefix", 16, 128, 84),
+                s.bool("exempt_relay_clients", true));
+    }
+
+    /** A duration that must be more than 0 (a deadline of nothing would refuse every client). */
+    private static Duration positive(Section s, String key, Duration fallback) {
+        Duration d = s.duration(key, fallback);
+        if (d.isZero() || d.isNegative()) {
+            s.problems().add(s.originOf(key).problem(s.pathOf(key), "must be more than 0"));
+            return fallback;
+        }
+        return d;
     }
 
     /** {@code server.tls}: absent or null means STARTTLS is not offered. */

@@ -8,8 +8,8 @@ import java.util.Map;
  * Parses the raw argument of a MAIL or RCPT command: everything after {@code MAIL FROM:} or
  * {@code RCPT TO:}, i.e. {@code <path>} followed by space-separated {@code KEYWORD[=value]}.
  *
- * <p>We parse ourselves because the SMTP library's parameter map is unreliable (see
- * NOTES-libraries.md): it confuses {@code a=b@x} addresses and doubled spaces. Liberal where
+ * <p>We parse ourselves because the SMTP library's parameter map is unreliable (measured on James
+ * Protocols 3.8.1): it confuses {@code a=b@x} addresses and doubled spaces. Liberal where
  * real clients differ harmlessly (a space before {@code <}, runs of spaces between
  * parameters), strict where a mistake would change meaning (quotes, {@code >} inside quotes,
  * duplicates, control characters).

@@ -36,8 +36,54 @@ final class AcceptReplies {
         return Reply.of(421, "4.7.0", hostname + " Too many connections, try again later");
     }
 
-    static Reply tooManyConnectionsFrom(String hostname, String ip) {
-        return Reply.of(421, "4.7.0", hostname + " Too many connections from " + ip + ", try again later");
+    static Reply tooManyConnectionsFrom(String hostname, String client, int limit) {
+        return Reply.of(421, "4.7.0", hostname + " Too many connections from " + client + " (at most " + limit
+                + " at a time), try again later");
+    }
+
+    static Reply connectionRate(String hostname, String client, int limit, String unit) {
+        return Reply.of(421, "4.7.0", hostname + " Too many connections from " + client + ": connection rate limit is "
+                + limit + " per " + unit + ", try again later");
+    }
+
+    /** How a message rate refusal begins; {@link RefusalReason} tells it by this. */
+    static final String MESSAGE_RATE_TEXT = "Too many messages from ";
+    /** How a recipient rate refusal begins; {@link RefusalReason} tells it by this. */
+    static final String RECIPIENT_RATE_TEXT = "Too many recipients from ";
+
+    static Reply messageRate(String client, int limit, String unit) {
+        return Reply.of(452, "4.7.1", MESSAGE_RATE_TEXT + client + ": message rate limit is " + limit + " per " + unit
+                + ", try again later");
+    }
+
+    static Reply recipientRate(String client, int limit, String unit) {
+        return Reply.of(452, "4.7.1", RECIPIENT_RATE_TEXT + client + ": recipient rate limit is " + limit + " per "
+                + unit + ", try again later");
+    }
+
+    static Reply commandDeadline(String hostname, String deadline) {
+        return Reply.of(421, "4.4.2", hostname + " Timeout: no complete command line within " + deadline
+                + ", closing connection");
+    }
+
+    static Reply dataDeadline(String hostname, long minRate, String deadline) {
+        return Reply.of(421, "4.4.2", hostname + " Timeout: the message arrived "
+                + (minRate > 0 ? "slower than " + minRate + " octets/s for more than " : "in more than ") + deadline
+                + ", closing connection");
+    }
+
+    /** How the framer's refusal of a control character begins. */
+    static final String CONTROL_CHARACTER_TEXT = "Control character ";
+
+    /** A command line with a control character: {@code octet} counts from 1. */
+    static Reply controlCharacter(int value, int octet) {
+        return Reply.of(500, "5.5.2", CONTROL_CHARACTER_TEXT + String.format("\\x%02X", value) + " at octet " + octet
+                + " of the command line; nothing was done");
+    }
+
+    /** RFC 6531 §3.7.4: a non-ASCII address where SMTPUTF8 was not negotiated. */
+    static Reply nonAsciiAddress(String path) {
+        return Reply.of(553, "5.6.7", "Non-ASCII address <" + path + "> needs SMTPUTF8, which this server does not offer");
     }
 
     static Reply queued(String id) {

@@ -7,8 +7,8 @@ import org.twgate.dsn.status.EnhancedStatus;
 
 /**
  * The argument of MAIL or RCPT, parsed from the raw command line by the dsn module's parser
- * (James's own parameter map is unreliable, see NOTES-libraries.md). This class only adds the
- * SMTP server's view: the {@code FROM:}/{@code TO:} keyword, and which enhanced code a bad
+ * (James's own parameter map mis-parses {@code a=b@x} and doubled spaces). This class only adds
+ * the SMTP server's view: the {@code FROM:}/{@code TO:} keyword, and which enhanced code a bad
  * path gets (5.1.7 for a sender, 5.1.3 for a recipient).
  */
 final class CommandArgument {

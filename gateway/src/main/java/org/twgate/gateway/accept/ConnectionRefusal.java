@@ -8,8 +8,10 @@ public enum ConnectionRefusal {
     POLICY,
     /** {@code server.max_connections} reached. */
     MAX_CONNECTIONS,
-    /** {@code server.max_connections_per_ip} reached for the client's address. */
-    MAX_CONNECTIONS_PER_IP;
+    /** {@code server.max_connections_per_ip} reached for the client (its address or network prefix). */
+    MAX_CONNECTIONS_PER_IP,
+    /** {@code server.connection_rate_limit} reached for the client in this {@code rate_time_unit}. */
+    CONNECTION_RATE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

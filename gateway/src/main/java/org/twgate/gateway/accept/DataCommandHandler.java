@@ -44,7 +44,7 @@ final class DataCommandHandler extends DataCmdHandler {
         String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null);
         String protocol = protocol(session);
         Envelope envelope = transaction.envelope(now, client.address(), helo, protocol);
-        byte[] received = ReceivedHeader.render(envelope, id, settings.hostname(), now)
+        byte[] received = ReceivedHeader.render(envelope, client.name(), id, settings.hostname(), now)
                 .getBytes(StandardCharsets.UTF_8);
         IncomingMessage message = spool.receive(id, envelope, received);
         session.setAttachment(InboundData.KEY, new InboundData(message, intake), State.Transaction);

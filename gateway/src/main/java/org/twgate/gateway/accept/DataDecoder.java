@@ -12,7 +12,9 @@ import io.netty.buffer.ByteBuf;
  * "SMTP smuggling"). A line ending in a bare LF is stored with CRLF ({@code normalize}) or makes
  * the message refused ({@code reject}); a lone {@code .} line that did not end the data is kept
  * as content and will be dot-stuffed again on the way out, so it cannot end a message
- * downstream either. A bare CR inside a line is content in {@code normalize} mode.
+ * downstream either. A bare CR inside a line is content in {@code normalize} mode; in
+ * {@code reject} mode a NUL refuses the message too (RFC 5322 never allows one), so none of the
+ * malformed endings SMTP-smuggling tools try ({@code <CR><LF>.<NUL><CR><LF>} among them) gets in.
  */
 final class DataDecoder {
     private static final byte CR = '\r';
@@ -119,6 +121,7 @@ final class DataDecoder {
      * Netty's indexOf, eight octets at a time.
      */
     private void copyRun(ByteBuf in, ByteBuf out) {
+        long firstLine = lineNumber;
         int start = in.readerIndex();
         int limit = in.writerIndex();
         int pos = start;
@@ -143,6 +146,9 @@ final class DataDecoder {
         }
         int length = pos - start;
         if (length > 0) {
+            if (limits.rejectBareLineEndings()) {
+                checkNul(in, start, pos, firstLine);
+            }
             if (inHeaders) {
                 notePrefix(in, start, length);
             }
@@ -159,6 +165,20 @@ final class DataDecoder {
             } else {
                 endLine(out, false);
             }
+        }
+    }
+
+    /** A NUL in {@code [start, end)} of a run that began on {@code firstLine} refuses the message. */
+    private void checkNul(ByteBuf in, int start, int end, long firstLine) {
+        int nul = in.indexOf(start, end, (byte) 0);
+        if (nul >= 0) {
+            long line = firstLine;
+            for (int i = start; i < nul; i++) {
+                if (in.getByte(i) == LF) {
+                    line++;
+                }
+            }
+            fail(DataVerdict.nul(line));
         }
     }
 
@@ -181,6 +201,9 @@ final class DataDecoder {
     }
 
     private void emit(ByteBuf out, byte b) {
+        if (b == 0 && limits.rejectBareLineEndings()) {
+            fail(DataVerdict.nul(lineNumber));
+        }
         if (prefixLength < linePrefix.length) {
             linePrefix[prefixLength++] = b;
         }

@@ -9,6 +9,21 @@ record DataVerdict(boolean refused, Reply reply) {
     /** How a bare line ending refusal begins; {@link RefusalReason} tells it from a long line by this. */
     static final String BARE_LINE_ENDING_TEXT = "Bare CR or LF";
 
+    /** How a NUL refusal begins; {@link RefusalReason} tells it by this. */
+    static final String NUL_TEXT = "NUL character";
+
+    static DataVerdict nul(long line) {
+        return new DataVerdict(true, Reply.of(554, "5.6.0",
+                NUL_TEXT + " in line " + line + " of the message; a message must not contain NUL"));
+    }
+
+    /** The client sent more after its end of data without waiting for the reply (Postfix's smtpd_forbid_unauth_pipelining). */
+    static DataVerdict pipelinedAfterEndOfData() {
+        return new DataVerdict(true, Reply.of(554, "5.5.0",
+                "SMTP protocol synchronization: commands sent after the end of data without waiting for its reply;"
+                        + " message refused, closing connection"));
+    }
+
     static DataVerdict tooBig(long limit) {
         return new DataVerdict(true, Reply.of(552, "5.3.4", "Message size exceeds fixed limit of " + limit + " octets"));
     }

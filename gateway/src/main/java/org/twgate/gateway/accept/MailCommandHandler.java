@@ -46,6 +46,9 @@ final class MailCommandHandler implements CommandHandler<SMTPSession> {
             return e.reply();
         }
         String sender = command.path();
+        if (!Mailbox.ascii(sender)) {
+            return AcceptReplies.nonAsciiAddress(sender);
+        }
         if (!sender.isEmpty()) {
             String problem = Mailbox.problem(sender);
             if (problem != null) {
@@ -84,6 +87,10 @@ final class MailCommandHandler implements CommandHandler<SMTPSession> {
         } catch (SmtpArgumentException e) {
             return CommandArgument.refusal(e);
         }
+        Reply overRate = session.getAttachment(ClientSession.KEY, State.Connection).orElseThrow().rates().message();
+        if (overRate != null) {
+            return overRate;
+        }
         String ret = dsn.ret().map(Enum::name).orElse(null);
         String envid = dsn.envid().map(EnvelopeId::parameterValue).orElse(null);
         session.setAttachment(InboundTransaction.KEY, new InboundTransaction(sender, body, ret, envid), State.Transaction);
@@ -103,7 +110,8 @@ final class MailCommandHandler implements CommandHandler<SMTPSession> {
         return null;
     }
 
+    /** RFC 5321 §4.1.1.11: a parameter not recognised or not offered is 555 (SMTPUTF8 among them, RFC 6531 §3.4). */
     private static Reply unknown(String keyword) {
-        return Reply.of(501, "5.5.4", "Unsupported MAIL parameter " + keyword);
+        return Reply.of(555, "5.5.4", "Unsupported MAIL parameter " + keyword);
     }
 }

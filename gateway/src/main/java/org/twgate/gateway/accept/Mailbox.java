@@ -2,6 +2,7 @@ package org.twgate.gateway.accept;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.twgate.config.syntax.IpLiterals;
 
 /**
  * Syntax of a mailbox in an SMTP path (RFC 5321 §4.1.2): {@code local-part "@" domain}, where
@@ -18,10 +19,13 @@ final class Mailbox {
     private static final Pattern DOT_STRING = Pattern.compile(ATEXT + "+(\\." + ATEXT + "+)*");
     private static final Pattern QUOTED = Pattern.compile("\"([\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]|\\\\[\\x20-\\x7e])*\"");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-    private static final Pattern IPV4 = Pattern.compile("\\[(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})]");
-    private static final Pattern IPV6 = Pattern.compile("\\[IPv6:[0-9A-Fa-f:.]+]");
 
     private Mailbox() {
+    }
+
+    /** True when the path is all US-ASCII (SMTPUTF8 is not offered, so nothing else may pass). */
+    static boolean ascii(String path) {
+        return path.chars().allMatch(c -> c < 0x80);
     }
 
     static String problem(String path) {
@@ -45,8 +49,7 @@ final class Mailbox {
 
     static String domainProblem(String domain) {
         if (domain.startsWith("[")) {
-            return IPV4.matcher(domain).matches() || IPV6.matcher(domain).matches()
-                    ? null : "invalid address literal '" + domain + "'";
+            return addressLiteral(domain) ? null : "invalid address literal '" + domain + "'";
         }
         if (domain.length() > 253) {
             return "domain longer than 253 characters";
@@ -57,6 +60,18 @@ final class Mailbox {
             }
         }
         return null;
+    }
+
+    /** {@code [1.2.3.4]} or {@code [IPv6:…]} holding a real address (RFC 5321 §4.1.3). */
+    private static boolean addressLiteral(String text) {
+        if (text.length() < 3 || !text.endsWith("]")) {
+            return false;
+        }
+        String inner = text.substring(1, text.length() - 1);
+        if (inner.regionMatches(true, 0, "IPv6:", 0, 5)) {
+            return IpLiterals.parseIpv6(inner.substring(5)).isPresent();
+        }
+        return inner.matches("\\d{1,3}(\\.\\d{1,3}){3}") && IpLiterals.parseIpv4(inner).isPresent();
     }
 
     /** The domain of a syntactically valid mailbox, lower-cased, without brackets for literals. */

@@ -45,15 +45,14 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         ClientSession client = session.getAttachment(ClientSession.KEY, State.Connection).orElseThrow();
         RecipientCheck.Verdict verdict = RecipientCheck.check(argument, policy, client.verdict(), client.address(),
                 settings.hostname());
-        if (verdict.argument() == null || (verdict.refusal() != null && verdict.refusal().code() == 501
-                && "5.1.3".equals(verdict.refusal().status()))) {
+        if (verdict.refusedForSyntax()) {
             return verdict.refusal();
         }
         SmtpArgument command = verdict.argument();
         String recipient = verdict.recipient();
         for (String keyword : command.parameters().keySet()) {
             if (!settings.advertiseDsn() || !(keyword.equals("NOTIFY") || keyword.equals("ORCPT"))) {
-                return Reply.of(501, "5.5.4", "Unsupported RCPT parameter " + keyword);
+                return Reply.of(555, "5.5.4", "Unsupported RCPT parameter " + keyword); // RFC 5321 §4.1.1.11
             }
         }
         DsnRcptParameters dsn;
@@ -70,6 +69,10 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         }
         if (transaction.recipientCount() >= settings.maxRecipients()) {
             return AcceptReplies.tooManyRecipients(settings.maxRecipients());
+        }
+        Reply overRate = session.getAttachment(ClientSession.KEY, State.Connection).orElseThrow().rates().recipient();
+        if (overRate != null) {
+            return overRate;
         }
         transaction.addRecipient(recipient, notify, orcpt);
         // James's DATA handler only checks that a recipient list is present; the real one is ours.

@@ -7,7 +7,11 @@ import java.util.Locale;
 import org.twgate.gateway.spool.Envelope;
 import org.twgate.gateway.spool.QueueId;
 
-/** The {@code Received:} trace field twgate prepends (RFC 5321 §4.4), folded, CRLF-terminated. */
+/**
+ * The {@code Received:} trace field twgate prepends (RFC 5321 §4.4), folded, CRLF-terminated:
+ * {@code from HELO (NAME [ADDRESS])}, NAME being the client's forward-confirmed PTR name when
+ * {@link ClientNames} found one in time.
+ */
 final class ReceivedHeader {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -15,11 +19,13 @@ final class ReceivedHeader {
     private ReceivedHeader() {
     }
 
-    static String render(Envelope envelope, QueueId id, String hostname, Instant now) {
+    static String render(Envelope envelope, java.util.Optional<String> clientName, QueueId id, String hostname,
+            Instant now) {
         String helo = envelope.clientHelo() == null ? "[" + envelope.clientAddress() + "]" : printable(envelope.clientHelo());
         StringBuilder out = new StringBuilder(200);
         out.append("Received: from ").append(helo)
-                .append(" ([").append(envelope.clientAddress()).append("])\r\n")
+                .append(" (").append(clientName.map(n -> printable(n) + " ").orElse(""))
+                .append('[').append(envelope.clientAddress()).append("])\r\n")
                 .append("\tby ").append(hostname).append(" (twgate) with ").append(envelope.protocol())
                 .append(" id ").append(id.value());
         // Name the recipient only when there is one: several would disclose the Bcc list.

@@ -5,7 +5,7 @@ import org.twgate.gateway.policy.RelayPolicy;
 
 /**
  * What the server answers to {@code RCPT TO:<address>} before the transaction's own limits:
- * the path's syntax, the bare {@code <postmaster>} (RFC 5321 §4.5.1: accepted from any client,
+ * the path's syntax (ASCII only: SMTPUTF8 is not offered), the bare {@code <postmaster>} (RFC 5321 §4.5.1: accepted from any client,
  * delivered to the configured postmaster), the relay decision, a {@code refuse:} rule of the
  * recipient's route and the connector's acceptance rules. One place, used by the RCPT handler and
  * by {@code twgate address}, so that the tool says what a client would hear.
@@ -20,6 +20,11 @@ public final class RecipientCheck {
     public record Verdict(String recipient, Reply refusal, SmtpArgument argument) {
         public boolean accepted() {
             return refusal == null;
+        }
+
+        /** Refused for the address itself (501 5.1.3, 553 5.6.7): answered before the parameters are looked at. */
+        public boolean refusedForSyntax() {
+            return argument == null || (refusal != null && (refusal.code() == 501 || refusal.code() == 553));
         }
     }
 
@@ -41,6 +46,9 @@ public final class RecipientCheck {
             return new Verdict(null, e.reply(), null);
         }
         String recipient = command.path();
+        if (!Mailbox.ascii(recipient)) {
+            return new Verdict(recipient, AcceptReplies.nonAsciiAddress(recipient), command);
+        }
         boolean barePostmaster = recipient.equalsIgnoreCase("postmaster");
         if (barePostmaster) {
             recipient = policy.postmaster() != null ? policy.postmaster() : "postmaster@" + hostname;

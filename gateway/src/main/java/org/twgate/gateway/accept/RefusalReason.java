@@ -19,6 +19,14 @@ public enum RefusalReason {
     LINE_LENGTH,
     /** {@code 554 5.6.0} (message) or {@code 500 5.5.2} (command line): bare CR or LF with {@code bare_line_endings: reject}. */
     BARE_LINE_ENDING,
+    /** {@code 554 5.6.0}: a NUL in the message, from a client held to {@code bare_line_endings: reject}. */
+    NUL_CHARACTER,
+    /** {@code 554 5.5.0}: commands sent after the end of data without waiting (a client that is not a relay client). */
+    UNAUTH_PIPELINING,
+    /** {@code 452 4.7.1}: more MAIL commands from the client than {@code server.message_rate_limit}. */
+    MESSAGE_RATE,
+    /** {@code 452 4.7.1}: more recipients from the client than {@code server.recipient_rate_limit}. */
+    RECIPIENT_RATE,
     /** {@code 452 4.3.1}: the spool's file system is full. */
     SPOOL_FULL,
     /** {@code 451 4.3.0}: the message could not be written to the spool. */
@@ -27,7 +35,11 @@ public enum RefusalReason {
     RELAY_DENIED,
     /** {@code 452 4.5.3}: more than {@code server.max_recipients}. */
     TOO_MANY_RECIPIENTS,
-    /** {@code 501}/{@code 500}: malformed address, parameter or command line. */
+    /**
+     * {@code 501}/{@code 500}: malformed address, parameter or command line (a control character
+     * in it, a HELO name that is no domain); {@code 555}: a parameter the server did not offer;
+     * {@code 553 5.6.7}: a non-ASCII address (SMTPUTF8 is not offered).
+     */
     SYNTAX,
     /** {@code 503 5.5.1}: a command out of order (RCPT before MAIL, …). */
     SEQUENCE,
@@ -47,7 +59,11 @@ public enum RefusalReason {
         return switch (status) {
             case "5.3.4" -> SIZE;
             case "5.4.6" -> LOOP;
-            case "5.6.0" -> reply.text().startsWith(DataVerdict.BARE_LINE_ENDING_TEXT) ? BARE_LINE_ENDING : LINE_LENGTH;
+            case "5.6.0" -> dataReason(reply);
+            case "5.5.0" -> UNAUTH_PIPELINING;
+            case "4.7.1" -> reply.text().startsWith(AcceptReplies.MESSAGE_RATE_TEXT) ? MESSAGE_RATE
+                    : reply.text().startsWith(AcceptReplies.RECIPIENT_RATE_TEXT) ? RECIPIENT_RATE : OTHER;
+            case "5.6.7" -> SYNTAX;
             case "5.5.2" -> framerReason(reply);
             case "4.3.1" -> SPOOL_FULL;
             case "4.3.0" -> SPOOL_ERROR;
@@ -56,6 +72,14 @@ public enum RefusalReason {
             // 500 and 501 are the syntax replies (unknown command, line too long, bad argument).
             default -> syntaxOrOther(reply);
         };
+    }
+
+    /** The refusals of a message's lines, told apart by their fixed wording in {@link DataVerdict}. */
+    private static RefusalReason dataReason(Reply reply) {
+        if (reply.text().startsWith(DataVerdict.BARE_LINE_ENDING_TEXT)) {
+            return BARE_LINE_ENDING;
+        }
+        return reply.text().startsWith(DataVerdict.NUL_TEXT) ? NUL_CHARACTER : LINE_LENGTH;
     }
 
     /** The framer's own command-line refusals, told apart by their fixed wording in {@link AcceptReplies}. */
@@ -70,6 +94,6 @@ public enum RefusalReason {
     }
 
     private static RefusalReason syntaxOrOther(Reply reply) {
-        return reply.code() == 500 || reply.code() == 501 ? SYNTAX : OTHER;
+        return reply.code() == 500 || reply.code() == 501 || reply.code() == 555 ? SYNTAX : OTHER;
     }
 }

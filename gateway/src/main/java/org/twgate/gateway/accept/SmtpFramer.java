@@ -18,7 +18,13 @@ import org.slf4j.LoggerFactory;
  * Splits the client's byte stream into commands for the James handler chain, and takes the
  * message content after {@code 354} away from it entirely: content is decoded by a
  * {@link DataDecoder} and streamed to the spool, never buffered as lines (the library's framer
- * loses long lines and ends DATA on {@code .<LF>}; see NOTES-libraries.md).
+ * loses long lines and ends DATA on {@code .<LF>}; see the gateway README).
+ *
+ * <p>A command line holding a control character (anything below 0x20, or DEL, other than its
+ * CRLF) is refused whole: James trims such characters, so {@code \0MAIL FROM:…} would run as
+ * MAIL. The {@link SessionDeadlines} run from here. From a client that is not a relay client,
+ * anything already sent after the end of data refuses the message (Postfix's
+ * {@code smtpd_forbid_unauth_pipelining}), when configured.
  *
  * <p>While a message is being committed to disk this handler holds back every further byte
  * the client pipelined, so the {@code 250} after DATA goes out before any later reply and no
@@ -32,8 +38,13 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
 
     private enum Mode { COMMAND, DISCARD_LONG_LINE, DATA, COMMITTING, CLOSING }
 
+    private static final ByteProcessor NOT_CONTROL = b -> (b & 0xff) >= 0x20 && b != 0x7f;
+
     private final AcceptSettings settings;
+    private final DataLimits limits;
+    private final boolean forbidPipelining;
     private final SmtpListener listener;
+    private SessionDeadlines deadlines;
     private ByteBuf buffer;
     private Mode mode = Mode.COMMAND;
     private InboundData data;
@@ -41,14 +52,31 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
     private ByteBuf chunk;
     private boolean closeAfterReply;
 
-    SmtpFramer(AcceptSettings settings, SmtpListener listener) {
+    /** @param relayClient relay clients have their own rules for bare line endings and pipelining */
+    SmtpFramer(AcceptSettings settings, SmtpListener listener, boolean relayClient) {
         this.settings = settings;
+        this.limits = settings.dataLimits(relayClient);
+        this.forbidPipelining = settings.defences().forbidUnauthPipelining() && !relayClient;
         this.listener = listener;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         buffer = ctx.alloc().buffer(1024);
+        deadlines = new SessionDeadlines(settings.defences().deadlines(), settings.hostname(), ctx.executor(),
+                (reason, reply) -> {
+                    LOG.info("event=session_closed client={} reason={} reply=\"{}\"", client(ctx),
+                            reason.label(), reply);
+                    listener.sessionClosedByServer(reason);
+                    closeWith(ctx, reply);
+                });
+    }
+
+    /** The banner is out (see {@link SessionStart}): the first command is due. */
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        deadlines.awaitCommand();
+        super.channelActive(ctx);
     }
 
     @Override
@@ -98,6 +126,7 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
             }
             return false;
         }
+        deadlines.awaitCommand(); // a whole line is in: the next one is due
         int lineLength = lf - start + 1;
         boolean crlf = lf > start && buffer.getByte(lf - 1) == '\r';
         if (lineLength > limit) {
@@ -105,18 +134,26 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
             refuse(ctx, AcceptReplies.lineTooLong(limit));
             return true;
         }
-        if (!crlf && settings.dataLimits().rejectBareLineEndings()) {
+        if (!crlf && limits.rejectBareLineEndings()) {
             buffer.readerIndex(lf + 1);
             refuse(ctx, AcceptReplies.BARE_LF_IN_COMMAND);
             return true;
         }
-        ByteBuf line = buffer.retainedSlice(start, lf - start - (crlf ? 1 : 0));
+        int length = lf - start - (crlf ? 1 : 0);
+        int control = length == 0 ? -1 : buffer.forEachByte(start, length, NOT_CONTROL);
+        if (control >= 0) {
+            int value = buffer.getByte(control) & 0xff;
+            buffer.readerIndex(lf + 1);
+            refuse(ctx, AcceptReplies.controlCharacter(value, control - start + 1));
+            return true;
+        }
+        ByteBuf line = buffer.retainedSlice(start, length);
         buffer.readerIndex(lf + 1);
         boolean tlsBefore = ctx.pipeline().get(SslHandler.class) != null;
         ctx.fireChannelRead(line);
         if (!tlsBefore && ctx.pipeline().get(SslHandler.class) != null && buffer.isReadable()) {
             LOG.warn("client={} discarded {} octets pipelined after STARTTLS (command injection attempt?)",
-                    ctx.channel().remoteAddress(), buffer.readableBytes());
+                    client(ctx), buffer.readableBytes());
             buffer.skipBytes(buffer.readableBytes());
         }
         InboundData started = session(ctx).getAttachment(InboundData.KEY, ProtocolSession.State.Transaction)
@@ -134,22 +171,28 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         } else {
             buffer.readerIndex(lf + 1);
             mode = Mode.COMMAND;
+            deadlines.awaitCommand();
         }
     }
 
     private void startContent(InboundData started) {
         data = started;
-        decoder = new DataDecoder(settings.dataLimits());
+        decoder = new DataDecoder(limits);
         mode = Mode.DATA;
+        deadlines.awaitData();
     }
 
     private void readContent(ChannelHandlerContext ctx) {
         if (chunk == null) {
             chunk = ctx.alloc().buffer(CHUNK);
         }
+        int before = buffer.readableBytes();
         boolean end = decoder.decode(buffer, chunk);
+        deadlines.received(before - buffer.readableBytes());
         if (end) {
-            finishContent(ctx); // the last chunk goes with the commit, in one spool task
+            // Sent on without waiting for the reply: the client assumes how "." will be read.
+            boolean pipelined = forbidPipelining && buffer.isReadable();
+            finishContent(ctx, pipelined); // the last chunk goes with the commit, in one spool task
         } else if (chunk.readableBytes() >= CHUNK) {
             handOver(ctx);
         }
@@ -169,9 +212,10 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void finishContent(ChannelHandlerContext ctx) {
+    private void finishContent(ChannelHandlerContext ctx, boolean pipelined) {
         InboundData finished = data;
-        DataVerdict verdict = decoder.verdict();
+        DataVerdict verdict = pipelined && !decoder.verdict().refused()
+                ? DataVerdict.pipelinedAfterEndOfData() : decoder.verdict();
         data = null;
         decoder = null;
         ByteBuf last = chunk;
@@ -182,9 +226,17 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
             finished.setOutcome(verdict.reply(), null);
             finished.announce();
             answerEndOfData(ctx);
+            if (pipelined) {
+                LOG.info("event=session_closed client={} reason=unauth_pipelining discarded={}",
+                        client(ctx), buffer.readableBytes());
+                mode = Mode.CLOSING;
+                buffer.skipBytes(buffer.readableBytes());
+                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            }
             return;
         }
         mode = Mode.COMMITTING;
+        deadlines.pause();
         ctx.channel().config().setAutoRead(false);
         finished.commit(last.isReadable() ? last : release(last)).whenComplete((reply, failure) -> {
             ctx.executor().execute(() -> {
@@ -208,6 +260,7 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
     /** Lets the chain answer the end of data; the reply is already waiting in the session. */
     private void answerEndOfData(ChannelHandlerContext ctx) {
         mode = Mode.COMMAND;
+        deadlines.awaitCommand();
         ctx.fireChannelRead(Unpooled.wrappedBuffer(END_OF_DATA_SIGNAL));
         if (closeAfterReply) {
             closeForShutdown(ctx);
@@ -241,13 +294,14 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
 
     void closeWith(ChannelHandlerContext ctx, Reply reply) {
         mode = Mode.CLOSING;
+        deadlines.cancel();
         ctx.writeAndFlush(Unpooled.copiedBuffer(reply.wire(), StandardCharsets.US_ASCII))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
     /** A command line refused here never reaches the chain's {@link RefusedCommandLog}: log and count it alike. */
     private void refuse(ChannelHandlerContext ctx, Reply reply) {
-        LOG.info("event=command_refused client={} command=line reason={} reply=\"{}\"", ctx.channel().remoteAddress(),
+        LOG.info("event=command_refused client={} command=line reason={} reply=\"{}\"", client(ctx),
                 RefusalReason.of(reply).label(), reply);
         listener.commandRefused(SmtpListener.UNREAD_LINE, reply);
         reply(ctx, reply);
@@ -273,6 +327,9 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
     }
 
     private void release() {
+        if (deadlines != null) {
+            deadlines.cancel();
+        }
         if (chunk != null) {
             chunk.release();
             chunk = null;
@@ -286,6 +343,12 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         if (buffer.refCnt() > 0 && buffer.readerIndex() > 0 && buffer.readerIndex() > buffer.capacity() / 2) {
             buffer.discardReadBytes();
         }
+    }
+
+    /** The client's address for a log line (the channel's own toString would repeat it as its name). */
+    private static String client(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : String.valueOf(ctx.channel().remoteAddress());
     }
 
     private static SMTPSession session(ChannelHandlerContext ctx) {

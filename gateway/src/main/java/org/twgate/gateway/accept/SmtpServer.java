@@ -10,7 +10,6 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.james.protocols.api.handler.CommandDispatcher;
@@ -26,7 +24,6 @@ import org.apache.james.protocols.api.handler.WiringException;
 import org.apache.james.protocols.netty.BasicChannelInboundHandler;
 import org.apache.james.protocols.netty.Encryption;
 import org.apache.james.protocols.netty.HandlerConstants;
-import org.apache.james.protocols.netty.ProtocolMDCContextFactory;
 import org.apache.james.protocols.smtp.SMTPProtocol;
 import org.apache.james.protocols.smtp.SMTPProtocolHandlerChain;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -50,7 +47,14 @@ import org.slf4j.LoggerFactory;
  * through the library's framer, and shutdown leaves no thread behind.
  *
  * <p>Threads: one acceptor and {@code ioThreads} event loops. Nothing on them waits on the disk
- * (the spool has its own I/O threads) or on a downstream server (delivery is elsewhere).
+ * (the spool has its own I/O threads), on a downstream server (delivery is elsewhere) or on a
+ * name server: accepted connections carry their address literal as their name
+ * ({@link LiteralNamedServerChannel}), and the client's PTR name is looked up by
+ * {@link ClientNames} on its own threads.
+ *
+ * <p>At connect, in this order: the client policy ({@code 554 5.7.1}); for a client that is not
+ * exempt, its connection rate ({@code 421 4.7.0}); the total of sessions; for a client that is
+ * not exempt, its sessions open now ({@code 421 4.7.0}).
  */
 public final class SmtpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpServer.class);
@@ -67,7 +71,8 @@ public final class SmtpServer implements AutoCloseable {
     private final ChannelGroup listeners = new DefaultChannelGroup("listeners", GlobalEventExecutor.INSTANCE);
     private final ChannelGroup sessions = new DefaultChannelGroup("sessions", GlobalEventExecutor.INSTANCE);
     private final AtomicInteger connections = new AtomicInteger();
-    private final ConcurrentHashMap<String, AtomicInteger> connectionsPerIp = new ConcurrentHashMap<>();
+    private final ClientRates rates;
+    private final ClientNames names = new ClientNames();
     private final Encryption startTls;
 
     public SmtpServer(AcceptSettings settings, RelayPolicy policy, Spool spool, MessageIntake intake, int ioThreads,
@@ -90,6 +95,7 @@ public final class SmtpServer implements AutoCloseable {
         this.intake = intake;
         this.clock = clock;
         this.listener = listener;
+        this.rates = new ClientRates(clock);
         this.wiring = wire(settings);
         this.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("twgate-smtp-accept", true));
         this.workers = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("twgate-smtp-io", true));
@@ -100,7 +106,7 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     private Wiring wire(AcceptSettings settings) {
-        return new Wiring(settings, new SMTPProtocol(chain(settings, policy, spool, intake, clock, listener),
+        return new Wiring(settings, new OctetSmtpProtocol(chain(settings, policy, spool, intake, clock, listener),
                 new GatewaySmtpConfiguration(settings.hostname())));
     }
 
@@ -118,9 +124,10 @@ public final class SmtpServer implements AutoCloseable {
         SMTPProtocolHandlerChain chain = new SMTPProtocolHandlerChain(metrics, false);
         chain.addAll(List.<org.apache.james.protocols.api.handler.ProtocolHandler>of(
                 new CommandDispatcher<SMTPSession>(),
-                new Greeting(policy, settings.hostname()),
+                new Greeting(settings.hostname()),
                 new HelloReplies.Ehlo(metrics),
                 new HelloReplies.Helo(metrics),
+                new HeloNameCheck(),
                 new EsmtpFeatures(settings),
                 new MailCommandHandler(settings),
                 new RcptCommandHandler(settings, policy),
@@ -146,7 +153,7 @@ public final class SmtpServer implements AutoCloseable {
     public void start(List<InetSocketAddress> addresses) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
-                .channel(NioServerSocketChannel.class)
+                .channelFactory(LiteralNamedServerChannel::new)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -178,45 +185,58 @@ public final class SmtpServer implements AutoCloseable {
         Wiring session = wiring;
         AcceptSettings settings = session.settings();
         ChannelPipeline pipeline = channel.pipeline();
-        String ip = channel.remoteAddress().getAddress().getHostAddress();
-        RelayPolicy.ClientVerdict verdict = policy.client(channel.remoteAddress().getAddress());
+        java.net.InetAddress address = channel.remoteAddress().getAddress();
+        String ip = address.getHostAddress();
+        RelayPolicy.ClientVerdict verdict = policy.client(address);
         if (!verdict.allowed()) {
             LOG.info("event=connection_refused client={} reason=policy rule=\"{}\"", ip, verdict.rule());
-            listener.connectionRefused(ConnectionRefusal.POLICY);
-            pipeline.addLast(new ConnectionRefuser(Reply.of(554, "5.7.1",
-                    settings.hostname() + " client " + ip + " is not allowed to connect (" + verdict.rule() + ")")));
+            refuse(pipeline, ConnectionRefusal.POLICY, Reply.of(554, "5.7.1",
+                    settings.hostname() + " client " + ip + " is not allowed to connect (" + verdict.rule() + ")"));
             return;
+        }
+        RateLimits limits = settings.defences().rates();
+        boolean exempt = verdict.relayClient() && limits.exemptRelayClients();
+        ClientRates.Client client = ClientRates.Client.UNLIMITED;
+        if (!exempt) {
+            String key = ClientRates.key(address, limits);
+            ClientRates.Admission admission = rates.connect(key, limits, settings.maxConnectionsPerIp());
+            if (admission.refusal() != null) {
+                LOG.info("event=connection_refused client={} reason={} limit={}", ip, admission.refusal().label(),
+                        admission.limit());
+                refuse(pipeline, admission.refusal(), admission.refusal() == ConnectionRefusal.CONNECTION_RATE
+                        ? AcceptReplies.connectionRate(settings.hostname(), key, admission.limit(),
+                                org.twgate.config.syntax.Durations.format(limits.unit()))
+                        : AcceptReplies.tooManyConnectionsFrom(settings.hostname(), key, admission.limit()));
+                return;
+            }
+            client = admission.client();
+            channel.closeFuture().addListener(f -> admission.client().closed());
         }
         int total = connections.incrementAndGet();
-        AtomicInteger fromIp = connectionsPerIp.computeIfAbsent(ip, k -> new AtomicInteger());
-        int perIp = fromIp.incrementAndGet();
-        channel.closeFuture().addListener(f -> {
-            connections.decrementAndGet();
-            if (fromIp.decrementAndGet() == 0) {
-                connectionsPerIp.remove(ip, fromIp);
-            }
-        });
+        channel.closeFuture().addListener(f -> connections.decrementAndGet());
         if (settings.maxConnections() > 0 && total > settings.maxConnections()) {
             LOG.info("event=connection_refused client={} reason=max_connections", ip);
-            listener.connectionRefused(ConnectionRefusal.MAX_CONNECTIONS);
-            pipeline.addLast(new ConnectionRefuser(AcceptReplies.tooManyConnections(settings.hostname())));
-            return;
-        }
-        if (settings.maxConnectionsPerIp() > 0 && perIp > settings.maxConnectionsPerIp()) {
-            LOG.info("event=connection_refused client={} reason=max_connections_per_ip", ip);
-            listener.connectionRefused(ConnectionRefusal.MAX_CONNECTIONS_PER_IP);
-            pipeline.addLast(new ConnectionRefuser(AcceptReplies.tooManyConnectionsFrom(settings.hostname(), ip)));
+            refuse(pipeline, ConnectionRefusal.MAX_CONNECTIONS, AcceptReplies.tooManyConnections(settings.hostname()));
             return;
         }
         sessions.add(channel);
         listener.sessionOpened();
         channel.closeFuture().addListener(f -> listener.sessionClosed());
-        SmtpFramer framer = new SmtpFramer(settings, listener);
+        channel.config().setAutoRead(false); // SessionStart reads once the banner is out
+        SmtpFramer framer = new SmtpFramer(settings, listener, verdict.relayClient());
         pipeline.addLast(HandlerConstants.TIMEOUT_HANDLER,
                 new IdleTimeoutHandler(settings.idleTimeout().toMillis(), framer, settings.hostname()));
+        pipeline.addLast("twgate-session-start", new SessionStart(
+                new ClientSession(ip, verdict, java.util.Optional.empty(), client), address,
+                settings.defences().reverseDns() ? names : null, settings.defences().reverseDnsTimeout()));
         pipeline.addLast(HandlerConstants.FRAMER, framer);
         pipeline.addLast(HandlerConstants.CORE_HANDLER, new BasicChannelInboundHandler(
-                new ProtocolMDCContextFactory.Standard(), session.protocol(), startTls, false));
+                new NoLookupMdc(), session.protocol(), startTls, false));
+    }
+
+    private void refuse(ChannelPipeline pipeline, ConnectionRefusal reason, Reply reply) {
+        listener.connectionRefused(reason);
+        pipeline.addLast(new ConnectionRefuser(reply));
     }
 
     /**
@@ -243,6 +263,7 @@ public final class SmtpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        names.close();
         listeners.close().awaitUninterruptibly();
         acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();

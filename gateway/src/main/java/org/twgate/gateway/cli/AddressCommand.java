@@ -107,7 +107,10 @@ final class AddressCommand implements Callable<Integer> {
     private boolean show(PrintStream out, String given, ConfiguredRouter router, GatewayConfig loaded,
                          RelayPolicy policy, RelayPolicy.ClientVerdict verdict) {
         out.println(given);
-        RecipientCheck.Verdict rcpt = RecipientCheck.check("TO:<" + given + ">", policy, verdict, client,
+        // As a client would send it: UTF-8 octets, which the server reads one octet a character.
+        String wire = new String(given.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        RecipientCheck.Verdict rcpt = RecipientCheck.check("TO:<" + wire + ">", policy, verdict, client,
                 loaded.server().hostname());
         out.println("  rcpt      " + (rcpt.accepted() ? "250 2.1.5 Recipient ok" : rcpt.refusal().toString())
                 + "  (client " + client + (verdict.relayClient() ? ", a relay client" : "") + ")");

@@ -55,6 +55,10 @@ public final class GatewayMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder(MetricNames.LOG_EVENTS_DROPPED, this,
+                        m -> org.twgate.gateway.log.NonBlockingAsyncAppender.droppedEvents())
+                .description("log events dropped because the log queue was full (logging never blocks a thread)")
+                .register(registry);
         for (Action action : Action.values()) {
             for (DsnDisposition disposition : DsnDisposition.values()) {
                 dsnCounter(action, disposition); // every series exists from the start, at zero

@@ -21,6 +21,7 @@ final class MetricNames {
     static final String QUEUE_OLDEST_AGE = "twgate.queue.oldest.age";
     static final String REWRITES = "twgate.rewrites";
     static final String DSNS = "twgate.dsns";
+    static final String LOG_EVENTS_DROPPED = "twgate.log.events.dropped";
     static final String READY = "twgate.ready";
     static final String SPOOL_USABLE = "twgate.spool.usable";
 

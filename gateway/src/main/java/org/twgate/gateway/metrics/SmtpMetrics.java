@@ -30,8 +30,8 @@ final class SmtpMetrics implements SmtpListener {
 
     /** The refusals that can happen at the end of DATA: their series exist from the start. */
     private static final Set<RefusalReason> DATA_REFUSALS = Set.of(RefusalReason.SIZE, RefusalReason.LOOP,
-            RefusalReason.LINE_LENGTH, RefusalReason.BARE_LINE_ENDING, RefusalReason.SPOOL_FULL,
-            RefusalReason.SPOOL_ERROR);
+            RefusalReason.LINE_LENGTH, RefusalReason.BARE_LINE_ENDING, RefusalReason.NUL_CHARACTER,
+            RefusalReason.UNAUTH_PIPELINING, RefusalReason.SPOOL_FULL, RefusalReason.SPOOL_ERROR);
 
     private final MeterRegistry registry;
     private final AtomicInteger active = new AtomicInteger();
@@ -52,7 +52,8 @@ final class SmtpMetrics implements SmtpListener {
         }
         for (SessionClosure c : SessionClosure.values()) {
             closedByServer.put(c, Counter.builder(MetricNames.SESSIONS_CLOSED_BY_SERVER).tag("reason", c.label())
-                    .description("sessions the server ended with 421 (idle timeout, shutdown)").register(registry));
+                    .description("sessions the server ended with 421 (idle timeout, deadlines, shutdown)")
+                    .register(registry));
         }
         accepted = Counter.builder(MetricNames.MESSAGES_ACCEPTED)
                 .description("messages committed to the spool and acknowledged with 250").register(registry);

@@ -75,9 +75,9 @@ class DsnParameterTranscriptTest {
                 10, false, 20, 10, Duration.ofSeconds(30), false));
         try (SmtpTranscript t = harness.connect()) {
             assertThat(t.send("EHLO client.test\r\n").expect("250")).doesNotContain("DSN");
-            t.send("MAIL FROM:<a@company.com> RET=FULL\r\n").expect("501 5.5.4 Unsupported MAIL parameter RET");
+            t.send("MAIL FROM:<a@company.com> RET=FULL\r\n").expect("555 5.5.4 Unsupported MAIL parameter RET");
             t.send("MAIL FROM:<a@company.com>\r\n").expect("250");
-            t.send("RCPT TO:<b@tw.company.com> NOTIFY=SUCCESS\r\n").expect("501 5.5.4 Unsupported RCPT parameter");
+            t.send("RCPT TO:<b@tw.company.com> NOTIFY=SUCCESS\r\n").expect("555 5.5.4 Unsupported RCPT parameter");
         }
     }
 }

@@ -52,6 +52,11 @@ final class ServerHarness implements AutoCloseable {
 
     ServerHarness(Path dir, AcceptSettings settings, RelayPolicy policy, SmtpListener listener)
             throws IOException, InterruptedException {
+        this(dir, settings, policy, listener, Clock.systemUTC());
+    }
+
+    ServerHarness(Path dir, AcceptSettings settings, RelayPolicy policy, SmtpListener listener, Clock clock)
+            throws IOException, InterruptedException {
         this.dir = dir;
         this.spool = Spool.open(dir, 2);
         MessageIntake intake = (IncomingMessage message, StoredMessage committed, Reply reply) -> {
@@ -60,8 +65,23 @@ final class ServerHarness implements AutoCloseable {
                 stored.add(committed);
             }
         };
-        this.server = new SmtpServer(settings, policy, spool, intake, 2, Clock.systemUTC(), null, listener);
+        this.server = new SmtpServer(settings, policy, spool, intake, 2, clock, null, listener);
         server.start(List.of(new InetSocketAddress("127.0.0.1", 0)));
+    }
+
+    /** A client policy: everyone may connect; relay clients or not, as said; tw.company.com is accepted. */
+    static RelayPolicy everyone(boolean relayClients) {
+        return new RelayPolicy() {
+            @Override
+            public ClientVerdict client(InetAddress address) {
+                return new ClientVerdict(true, relayClients, "test");
+            }
+
+            @Override
+            public boolean acceptsDomain(String domain) {
+                return domain.equals("tw.company.com");
+            }
+        };
     }
 
     InetSocketAddress address() {

@@ -131,10 +131,10 @@ class SmtpServerTranscriptTest {
     @Test
     void refusesUnknownMailAndRcptParameters() throws Exception {
         try (SmtpTranscript t = harness.connect().ehlo()) {
-            t.send("MAIL FROM:<a@company.com> FOO=BAR\r\n").expect("501 5.5.4 Unsupported MAIL parameter FOO");
+            t.send("MAIL FROM:<a@company.com> FOO=BAR\r\n").expect("555 5.5.4 Unsupported MAIL parameter FOO");
             t.send("MAIL FROM:<a@company.com> SIZE=12x\r\n").expect("501 5.5.4");
             t.send("MAIL FROM:<a@company.com>\r\n").expect("250");
-            t.send("RCPT TO:<b@tw.company.com> XYZ\r\n").expect("501 5.5.4 Unsupported RCPT parameter XYZ");
+            t.send("RCPT TO:<b@tw.company.com> XYZ\r\n").expect("555 5.5.4 Unsupported RCPT parameter XYZ");
             t.send("RCPT TO:<b@tw.company.com> NOTIFY=NEVER,SUCCESS\r\n").expect("501 5.5.4");
             t.send("RCPT TO:<b@tw.company.com> NOTIFY=SUCCESS NOTIFY=FAILURE\r\n").expect("501 5.5.4 Duplicate NOTIFY");
             t.send("RCPT TO:<b@tw.company.com> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;b@company.com\r\n").expect("250");

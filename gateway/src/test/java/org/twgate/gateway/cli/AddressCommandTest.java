@@ -134,7 +134,7 @@ class AddressCommandTest {
         assertThat(text).contains("jane@company.com\n  rcpt      550 5.7.1 <jane@company.com>: not accepted by the"
                 + " connector (mode=list)  (client 127.0.0.1, a relay client)\n");
         // SMTPUTF8 is not offered: a UTF-8 local part is refused at RCPT
-        assertThat(text).contains("jöhn@company.com\n  rcpt      501 5.1.3 Bad recipient address syntax");
+        assertThat(text).contains("jöhn@company.com\n  rcpt      553 5.6.7 Non-ASCII address <j\\xC3\\xB6hn@company.com> needs SMTPUTF8");
         // not a relay client, not an accepted domain
         assertThat(text).contains("jane@internet.example\n  rcpt      554 5.7.1 <jane@internet.example>: Relay access"
                 + " denied: internet.example is not an accepted domain and client 192.0.2.7 is not a relay client");

@@ -1,0 +1,26 @@
+package org.twgate.gateway.accept;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Per-client rates in the spirit of Postfix's anvil: what one client (an address, or the network
+ * prefix it belongs to) may do per {@code unit}; 0 means no limit. The concurrent-session limit
+ * is {@link AcceptSettings#maxConnectionsPerIp()}, counted per the same client key.
+ *
+ * @param exemptRelayClients relay clients are held to none of these, nor to the concurrent limit
+ */
+public record RateLimits(int connections, int messages, int recipients, Duration unit, int ipv4Prefix,
+                         int ipv6Prefix, boolean exemptRelayClients) {
+    public static final RateLimits NONE = new RateLimits(0, 0, 0, Duration.ofMinutes(1), 32, 128, false);
+
+    public RateLimits {
+        Objects.requireNonNull(unit, "unit");
+        if (unit.isZero() || unit.isNegative()) {
+            throw new IllegalArgumentException("rate unit must be more than 0: " + unit);
+        }
+        if (ipv4Prefix < 0 || ipv4Prefix > 32 || ipv6Prefix < 0 || ipv6Prefix > 128) {
+            throw new IllegalArgumentException("bad prefix length /" + ipv4Prefix + " or /" + ipv6Prefix);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * Accept: the SMTP server. Takes a client's connection; hands on a message committed to the
+ * spool ({@code MessageIntake}), and tells an {@code SmtpListener} of sessions and refusals.
+ *
+ * <p>Netty's pipeline is twgate's own ({@code SmtpServer}): the client policy and the per-client
+ * limits at connect ({@code ClientRates}), the banner held for the client's PTR name at most its
+ * timeout ({@code SessionStart}, {@code ClientNames}), strict framing of command lines and of the
+ * message content ({@code SmtpFramer}, {@code DataDecoder}) with the session's deadlines
+ * ({@code SessionDeadlines}); James's handlers answer the commands, twgate's own MAIL, RCPT and
+ * DATA among them.
+ *
+ * <p>How it fails: never silently. Every refusal is a {@link org.twgate.gateway.accept.Reply} with
+ * an enhanced status code, its text escaped to printable US-ASCII; a connection twgate will not
+ * serve hears one reply before it is closed; a session twgate ends hears {@code 421} first. No
+ * I/O thread waits on the disk, a downstream server, a name server or the log.
+ */
+package org.twgate.gateway.accept;
