@@ -116,6 +116,11 @@ public final class SmtpTransport implements Closeable {
         return pool.idle(hop);
     }
 
+    /** Timer tasks the connection pool holds (idle sweep, deadlines of transactions in progress): for tests. */
+    int timersHeld() {
+        return pool.timersHeld();
+    }
+
     /** Next hops the connection pool keeps an entry for (unused ones are forgotten): for tests. */
     int hopsHeld() {
         return pool.hopsHeld();
