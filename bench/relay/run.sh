@@ -10,7 +10,11 @@
 #   --install    apt-get install postfix (debconf "No configuration") and keep its default
 #                instance stopped and disabled, then run
 # Environment: TWGATE_JAR (default gateway/target/twgate.jar, built if missing),
-#   TWGATE_JAVA_OPTS (extra JVM options), CASES (names of the cases to run, default all),
+#   TWGATE_JAVA_OPTS (extra JVM options, for both twgate systems),
+#   JVM_OPTIONS (the options file of the "twgate" system, default deploy/jvm.options, the shipped
+#   defaults; "twgate-unbounded" runs the same jar with the JVM's own defaults: heap up to a
+#   quarter of the machine), SYSTEMS (default "direct twgate twgate-unbounded postfix"),
+#   CASES (names of the cases to run, default all),
 #   TRIAL_TIMEOUT (s, default 120), WARMUP_BATCHES (most warm-up batches, default 30),
 #   JIT_QUIET (twgate's warm-up ends after two batches in a row during which HotSpot's compilers
 #   were busy for less than this percentage of the batch's time, default 5),
@@ -41,6 +45,8 @@ trial_timeout=${TRIAL_TIMEOUT:-120}
 run_deadline=${RUN_DEADLINE:-1080}
 results_dir=${RESULTS_DIR:-$here}
 jar=${TWGATE_JAR:-$repo/gateway/target/twgate.jar}
+jvm_options=${JVM_OPTIONS:-$repo/deploy/jvm.options}
+read -r -a systems <<<"${SYSTEMS:-direct twgate twgate-unbounded postfix}"
 # Warm-up, not counted: batches of the case's own traffic. Postfix has no JIT: one batch starts
 # its processes and fills its caches. twgate goes on until a batch leaves HotSpot's JIT almost
 # idle (JIT_QUIET): on 2 cores C2 compiling the hot paths takes much of a core for the first
@@ -77,7 +83,7 @@ fi
 if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled postfix >/dev/null 2>&1; then
     systemctl disable --now postfix >/dev/null 2>&1 || true
 fi
-for tool in smtp-source smtp-sink postfix postconf perl java jcmd ss timeout; do
+for tool in smtp-source smtp-sink postfix postconf perl java jcmd ss timeout cc; do
     command -v "$tool" >/dev/null || die "'$tool' not found (Debian: apt-get install postfix; see README.md)"
 done
 ((EUID == 0)) || die "run as root: a private Postfix instance needs root to start"
@@ -184,8 +190,9 @@ date_tag=$(date +%Y-%m-%d)
 samples_dir=$results_dir/samples-$date_tag
 
 # ---------------------------------------------------------------- the relays
-start_twgate() { # dir sink-port -> sets relay_pid, relay_port
-    local dir=$1
+start_twgate() { # dir sink-port system -> sets relay_pid, relay_port
+    local dir=$1 defaults=()
+    [[ $3 == twgate ]] && defaults=("@$jvm_options") # the java launcher reads an options file
     relay_port=$(free_port)
     cat >"$dir/twgate.yaml" <<YAML
 server:
@@ -204,7 +211,7 @@ metrics:
 YAML
     # shellcheck disable=SC2086 # TWGATE_JAVA_OPTS is a list of options
     # twgate reads TWGATE_* variables as configuration overrides: this one is not for it.
-    (cd "$dir" && exec env -u TWGATE_JAVA_OPTS java ${TWGATE_JAVA_OPTS:-} -jar "$jar" run --config "$dir/twgate.yaml") \
+    (cd "$dir" && exec env -u TWGATE_JAVA_OPTS java "${defaults[@]}" ${TWGATE_JAVA_OPTS:-} -jar "$jar" run --config "$dir/twgate.yaml") \
         >>"$dir/twgate.log" 2>&1 &
     relay_pid=$!
     pids+=("$relay_pid")
@@ -284,7 +291,7 @@ with_retries() { # function args...
 
 relay_ticks() { # system pid
     case $1 in
-        twgate) cpu_ticks "$2" ;;
+        twgate*) cpu_ticks "$2" ;;
         postfix) postfix_ticks "$2" ;;
         *) echo 0 ;;
     esac
@@ -318,13 +325,13 @@ sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid l
 warm_up() { # message-size batch
     local k jit0 jit1 w0 w1 quiet=0
     for ((k = 1; k <= warmup_batches; k++)); do
-        [[ $system == twgate ]] && jit0=$(jit_ms "$relay_pid")
+        [[ $system == twgate* ]] && jit0=$(jit_ms "$relay_pid")
         w0=$EPOCHREALTIME
         timeout "$trial_timeout" "${source[@]}" -s "$sessions" -m "$2" -l "$1" -r "$rcpts" \
             "127.0.0.1:$relay_port" 2>>"$dir/source.err" || die "$system: warm-up send failed: $(tail -2 "$dir/source.err")"
         warmup=$((warmup + $2))
         await_milestone "$dir/watch" "$warmup" "$trial_timeout" || die "$system: warm-up never reached the sink"
-        [[ $system == twgate ]] || return 0
+        [[ $system == twgate* ]] || return 0
         jit1=$(jit_ms "$relay_pid")
         w1=$EPOCHREALTIME
         if awk -v p="$(jit_share "$jit0" "$jit1" "$w0" "$w1")" -v q="$jit_quiet" 'BEGIN {exit !(p < q)}'; then
@@ -357,7 +364,7 @@ run_trial() { # system round case msgs size sessions rcpts
     # shellcheck disable=SC2086 # one milestone per word
     with_retries start_sink "$dir" $milestones
     case $system in
-        twgate) with_retries start_twgate "$dir" "$sink_port" ;;
+        twgate*) with_retries start_twgate "$dir" "$sink_port" "$system" ;;
         postfix) with_retries start_postfix "$dir" "$sink_port" ;;
         direct) relay_port=$sink_port ;;
     esac
@@ -368,10 +375,10 @@ run_trial() { # system round case msgs size sessions rcpts
     ((size > 4096)) && warm_up "$size" "$large_batch"
     target=$((warmup + msgs))
 
-    [[ $system == twgate ]] && jit_before=$(jit_ms "$relay_pid")
+    [[ $system == twgate* ]] && jit_before=$(jit_ms "$relay_pid")
     [[ -n $relay_pid ]] && cpu0=$(relay_ticks "$system" "$relay_pid") || cpu0=0
     sink0=$(cpu_ticks "$sink_pid")
-    if [[ ${SAMPLES:-0} == 1 && $system == twgate ]]; then
+    if [[ ${SAMPLES:-0} == 1 && $system == twgate* ]]; then
         sample_threads "$relay_pid" "$samples_dir" "$name-r$round" &
         sampler=$!
         pids+=("$sampler")
@@ -387,10 +394,10 @@ run_trial() { # system round case msgs size sessions rcpts
     sink1=$(cpu_ticks "$sink_pid")
     if [[ -n $relay_pid ]]; then
         cpu1=$(relay_ticks "$system" "$relay_pid")
-        [[ $system == twgate ]] && jit_after=$(jit_ms "$relay_pid")
-        [[ $system == twgate ]] && hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$relay_pid/status")
+        [[ $system == twgate* ]] && jit_after=$(jit_ms "$relay_pid")
+        [[ $system == twgate* ]] && hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$relay_pid/status")
         case $system in
-            twgate) stop_pid "$relay_pid" 10 ;;
+            twgate*) stop_pid "$relay_pid" 10 ;;
             postfix) stop_postfix "$dir/etc" ;;
         esac
     else
@@ -412,7 +419,7 @@ run_trial() { # system round case msgs size sessions rcpts
     cpu_ms=$(awk -v d=$((cpu1 - cpu0)) -v n="$msgs" -v hz="$clk_tck" 'BEGIN {printf "%.3f", d * 1000 / hz / n}')
     [[ $system == direct ]] && cpu_ms=NA
     sink_ms=$(awk -v d=$((sink1 - sink0)) -v n="$msgs" -v hz="$clk_tck" 'BEGIN {printf "%.3f", d * 1000 / hz / n}')
-    [[ $system == twgate ]] && hwm=$((hwm / 1024)) || hwm=NA
+    [[ $system == twgate* ]] && hwm=$((hwm / 1024)) || hwm=NA
     if [[ $status != ok ]]; then
         log "$system $name round $round: $status; last lines of its logs:"
         tail -n 5 "$dir"/*.log "$dir/source.err" "$dir/maillog" 2>/dev/null | sed 's/^/    /' >&2 || true
@@ -426,8 +433,24 @@ run_trial() { # system round case msgs size sessions rcpts
     rm -rf "$dir/spool" "$dir/queue" # the next trial's fsyncs should not pay for this one's files
 }
 
+# ---------------------------------------------------------------- the disk's part
+# One session waits for each message's syncs before its 250, so its limit is the ceiling's time
+# per message plus the spool's sync pattern on this disk (spool-sync-probe.c, the same steps as
+# the spool takes for a small message), measured in the same run, on the same file system.
+probe=$work/spool-sync-probe
+cc -O2 -o "$probe" "$here/spool-sync-probe.c" || die "cannot build spool-sync-probe.c"
+probe_spool() { # round: appends "round ms-per-msg ms-in-fdatasync ms-in-directory-fsync" to $probes
+    local dir=$work/probe-$1
+    mkdir -p "$dir"
+    echo "$1 $("$probe" "$dir" $((2000 / scale)) 4396)" >>"$probes"
+    log "spool sync pattern round $1: $(tail -n 1 "$probes" | cut -d' ' -f2-) ms per message (total, fdatasync, directory fsync)"
+    rm -rf "$dir"
+}
+
 # ---------------------------------------------------------------- the run
 raw=$work/raw.tsv
+probes=$work/probes.txt
+: >"$probes"
 started=$SECONDS
 log "work dir $work; $rounds rounds; message counts divided by $scale"
 for ((round = 1; round <= rounds; round++)); do
@@ -437,9 +460,11 @@ for ((round = 1; round <= rounds; round++)); do
     fi
     for spec in "${cases[@]}"; do
         read -r name msgs size sessions rcpts <<<"$spec"
-        for system in direct twgate postfix; do
+        for system in "${systems[@]}"; do
             run_trial "$system" "$round" "$name" "$msgs" "$size" "$sessions" "$rcpts"
         done
+        # The disk's share of the sequential limit, measured next to the case it limits.
+        ((sessions == 1)) && probe_spool "$round"
     done
 done
 
@@ -453,6 +478,8 @@ column_of() { # system case column(4 rate, 5 cpu, 6 rss)
     awk -F '\t' -v s="$1" -v c="$2" -v k="$3" '$1 == s && $2 == c {print $k}' "$raw"
 }
 fmt() { awk -v x="$1" -v f="$2" 'BEGIN {if (x == "NA") print "NA"; else printf f, x}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "NA" || b == "NA" || a == "" || b == "" || b == 0) print "NA"; else printf "%.2f", a / b}'; }
+max() { sort -g | awk '$1 != "NA" && $1 != "" {v = $1} END {print (v == "" ? "NA" : v)}'; }
 
 report=$results_dir/results-$date_tag.md
 # The last commit that changed what runs (the gateway and the libraries it is built from).
@@ -465,18 +492,28 @@ commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml
     echo "twgate $commit on $(java -version 2>&1 | head -1); Postfix $(postconf -d -h mail_version 2>/dev/null)."
     echo "Rounds: $(awk -F '\t' '{print $3}' "$raw" | sort -u | wc -l), median reported; message counts divided by $scale."
     echo
-    echo "| case | messages | ceiling msgs/s | twgate msgs/s | Postfix msgs/s | twgate/Postfix | twgate CPU ms/msg | Postfix CPU ms/msg | twgate peak RSS MiB |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| case | messages | ceiling msgs/s | twgate msgs/s | twgate/ceiling | twgate/sequential limit | twgate unbounded msgs/s | bounded/unbounded | Postfix msgs/s | twgate/Postfix | twgate CPU ms/msg | Postfix CPU ms/msg | twgate peak RSS MiB | unbounded peak RSS MiB |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    sync_ms=$(awk '{print $2}' "$probes" | median)
     for spec in "${cases[@]}"; do
         read -r name msgs size sessions rcpts <<<"$spec"
         direct=$(column_of direct "$name" 4 | median)
         tw=$(column_of twgate "$name" 4 | median)
+        un=$(column_of twgate-unbounded "$name" 4 | median)
         pf=$(column_of postfix "$name" 4 | median)
-        ratio=$(awk -v a="$tw" -v b="$pf" 'BEGIN {if (a == "NA" || b == "NA" || b == 0) print "NA"; else printf "%.2f", a / b}')
-        echo "| $name | $msgs | $(fmt "$direct" %.0f) | $(fmt "$tw" %.0f) | $(fmt "$pf" %.0f) | **$ratio** |" \
+        limit=NA
+        ((sessions == 1)) && limit=$(awk -v d="$direct" -v s="$sync_ms" 'BEGIN {if (d == "NA" || s == "NA" || d == 0) print "NA"; else printf "%.1f", 1000 / (1000 / d + s)}')
+        echo "| $name | $msgs | $(fmt "$direct" %.0f) | $(fmt "$tw" %.0f) | $(ratio "$tw" "$direct") | $(ratio "$tw" "$limit") |" \
+            "$(fmt "$un" %.0f) | $(ratio "$tw" "$un") | $(fmt "$pf" %.0f) | **$(ratio "$tw" "$pf")** |" \
             "$(fmt "$(column_of twgate "$name" 5 | median)" %.3f) | $(fmt "$(column_of postfix "$name" 5 | median)" %.3f) |" \
-            "$(fmt "$(column_of twgate "$name" 6 | median)" %.0f) |"
+            "$(fmt "$(column_of twgate "$name" 6 | max)" %.0f) | $(fmt "$(column_of twgate-unbounded "$name" 6 | max)" %.0f) |"
     done
+    echo
+    echo "Sequential limit (one session): 1 / (the ceiling's time per message + the spool's sync pattern)."
+    echo "Spool sync pattern on this disk, per round (ms per message: total, in fdatasync, in the directory fsync):"
+    echo "$(sed 's/^/round /' "$probes" | paste -sd ';' -); median total $sync_ms ms."
+    echo "twgate: \`java @$(realpath --relative-to="$repo" "$jvm_options" 2>/dev/null || echo "$jvm_options") -jar\` ($(grep -v '^[[:space:]]*#' "$jvm_options" | grep . | tr '\n' ' '| sed 's/ $//'));"
+    echo "twgate unbounded: \`java -jar\` (the JVM's defaults); both with TWGATE_JAVA_OPTS='${TWGATE_JAVA_OPTS:-}'. Peak RSS: the largest VmHWM of any round."
     echo
     echo "Every trial (system, case, round, msgs/s, relay CPU ms/msg, peak RSS MiB, status, smtp-sink CPU ms/msg,"
     echo "warm-up messages before it, % of its time twgate's JIT compilers were busy):"
