@@ -305,6 +305,14 @@ jit_share() { # jit-ms-before jit-ms-after epoch-before epoch-after: percent of 
     awk -v a="$1" -v b="$2" -v s="$3" -v e="$4" 'BEGIN {w = (e - s) * 1000; printf "%.1f\n", (w > 0 ? (b - a) * 100 / w : 100)}'
 }
 
+watch_rss() { # pid file: the largest VmRSS (KiB) seen while the pid lives, sampled every 100 ms, kept in file
+    local peak=0 r
+    while r=$(awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null) && [[ -n $r ]]; do
+        ((r > peak)) && { peak=$r; echo "$peak" >"$2"; }
+        sleep 0.1
+    done
+}
+
 sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid lives
     local i=0
     mkdir -p "$2"
@@ -317,7 +325,7 @@ sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid l
 
 # ---------------------------------------------------------------- one trial
 # Appends to $raw: system case round msgs/s cpu-ms-per-msg peak-rss-MiB status sink-cpu-ms-per-msg
-# warm-up-msgs jit-busy-percent-while-measured. Runs in the
+# warm-up-msgs jit-busy-percent-while-measured peak-rss-MiB-while-measured. Runs in the
 # main shell (never in $(...)), so the EXIT trap knows every process it started.
 # Sends warm-up batches of one message size (adding to $warmup) until the relay is warm: one
 # batch for Postfix and the ceiling; for twgate, until two batches in a row leave its JIT busy
@@ -347,7 +355,7 @@ run_trial() { # system round case msgs size sessions rcpts
     local system=$1 round=$2 name=$3 msgs=$4 size=$5 sessions=$6 rcpts=$7
     local dir=$work/$system-$name-$round sink_port sink_pid watch_pid relay_pid="" relay_port
     local warmup=0 target i j milestones jit_before="" jit_after=""
-    local cpu0 cpu1 sink0 sink1 sink_ms t0 t1 status=ok hwm=0 rate cpu_ms final sampler=""
+    local cpu0 cpu1 sink0 sink1 sink_ms t0 t1 status=ok hwm=0 rate cpu_ms final sampler="" rss_watch="" loaded=NA
     mkdir -p "$dir"
     # The sink stamps every count at which a warm-up batch or the trial can end. A large-message
     # case first warms up with 4 KiB batches (the per-message paths, which a few thousand large
@@ -383,6 +391,12 @@ run_trial() { # system round case msgs size sessions rcpts
         sampler=$!
         pids+=("$sampler")
     fi
+    if [[ $system == twgate* ]]; then # resident size at full load: the measured part only
+        echo 0 >"$dir/rss-peak"
+        watch_rss "$relay_pid" "$dir/rss-peak" &
+        rss_watch=$!
+        pids+=("$rss_watch")
+    fi
     t0=$EPOCHREALTIME
     if ! timeout "$trial_timeout" "${source[@]}" -s "$sessions" -m "$msgs" -l "$size" -r "$rcpts" \
         "127.0.0.1:$relay_port" 2>>"$dir/source.err"; then
@@ -396,6 +410,7 @@ run_trial() { # system round case msgs size sessions rcpts
         cpu1=$(relay_ticks "$system" "$relay_pid")
         [[ $system == twgate* ]] && jit_after=$(jit_ms "$relay_pid")
         [[ $system == twgate* ]] && hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$relay_pid/status")
+        [[ -n $rss_watch ]] && { stop_pid "$rss_watch" 2; loaded=$(($(<"$dir/rss-peak") / 1024)); }
         case $system in
             twgate*) stop_pid "$relay_pid" 10 ;;
             postfix) stop_postfix "$dir/etc" ;;
@@ -426,9 +441,9 @@ run_trial() { # system round case msgs size sessions rcpts
     fi
     local jit_window=NA
     [[ -n $jit_before && -n $jit_after && $status == ok ]] && jit_window=$(jit_share "$jit_before" "$jit_after" "$t0" "$t1")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$name" "$round" "$rate" "$cpu_ms" "$hwm" "$status" \
-        "$sink_ms" "$warmup" "$jit_window" >>"$raw"
-    log "$system $name round $round: $rate msgs/s, $cpu_ms ms CPU/msg, peak RSS $hwm MiB, $status, sink $sink_ms ms CPU/msg," \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$name" "$round" "$rate" "$cpu_ms" "$hwm" "$status" \
+        "$sink_ms" "$warmup" "$jit_window" "$loaded" >>"$raw"
+    log "$system $name round $round: $rate msgs/s, $cpu_ms ms CPU/msg, peak RSS $hwm MiB (measured part $loaded), $status, sink $sink_ms ms CPU/msg," \
         "warm-up $warmup msgs, JIT busy $jit_window% of the measured time"
     rm -rf "$dir/spool" "$dir/queue" # the next trial's fsyncs should not pay for this one's files
 }
@@ -492,8 +507,8 @@ commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml
     echo "twgate $commit on $(java -version 2>&1 | head -1); Postfix $(postconf -d -h mail_version 2>/dev/null)."
     echo "Rounds: $(awk -F '\t' '{print $3}' "$raw" | sort -u | wc -l), median reported; message counts divided by $scale."
     echo
-    echo "| case | messages | ceiling msgs/s | twgate msgs/s | twgate/ceiling | twgate/sequential limit | twgate unbounded msgs/s | bounded/unbounded | Postfix msgs/s | twgate/Postfix | twgate CPU ms/msg | Postfix CPU ms/msg | twgate peak RSS MiB | unbounded peak RSS MiB |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| case | messages | ceiling msgs/s | twgate msgs/s | twgate/ceiling | twgate/sequential limit | twgate unbounded msgs/s | bounded/unbounded | Postfix msgs/s | twgate/Postfix | twgate CPU ms/msg | unbounded CPU ms/msg | Postfix CPU ms/msg | twgate RSS at load MiB | twgate peak RSS MiB | unbounded peak RSS MiB |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     sync_ms=$(awk '{print $2}' "$probes" | median)
     for spec in "${cases[@]}"; do
         read -r name msgs size sessions rcpts <<<"$spec"
@@ -505,7 +520,8 @@ commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml
         ((sessions == 1)) && limit=$(awk -v d="$direct" -v s="$sync_ms" 'BEGIN {if (d == "NA" || s == "NA" || d == 0) print "NA"; else printf "%.1f", 1000 / (1000 / d + s)}')
         echo "| $name | $msgs | $(fmt "$direct" %.0f) | $(fmt "$tw" %.0f) | $(ratio "$tw" "$direct") | $(ratio "$tw" "$limit") |" \
             "$(fmt "$un" %.0f) | $(ratio "$tw" "$un") | $(fmt "$pf" %.0f) | **$(ratio "$tw" "$pf")** |" \
-            "$(fmt "$(column_of twgate "$name" 5 | median)" %.3f) | $(fmt "$(column_of postfix "$name" 5 | median)" %.3f) |" \
+            "$(fmt "$(column_of twgate "$name" 5 | median)" %.3f) | $(fmt "$(column_of twgate-unbounded "$name" 5 | median)" %.3f) |" \
+            "$(fmt "$(column_of postfix "$name" 5 | median)" %.3f) | $(fmt "$(column_of twgate "$name" 11 | max)" %.0f) |" \
             "$(fmt "$(column_of twgate "$name" 6 | max)" %.0f) | $(fmt "$(column_of twgate-unbounded "$name" 6 | max)" %.0f) |"
     done
     echo
@@ -513,10 +529,10 @@ commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml
     echo "Spool sync pattern on this disk, per round (ms per message: total, in fdatasync, in the directory fsync):"
     echo "$(sed 's/^/round /' "$probes" | paste -sd ';' -); median total $sync_ms ms."
     echo "twgate: \`java @$(realpath --relative-to="$repo" "$jvm_options" 2>/dev/null || echo "$jvm_options") -jar\` ($(grep -v '^[[:space:]]*#' "$jvm_options" | grep . | tr '\n' ' '| sed 's/ $//'));"
-    echo "twgate unbounded: \`java -jar\` (the JVM's defaults); both with TWGATE_JAVA_OPTS='${TWGATE_JAVA_OPTS:-}'. Peak RSS: the largest VmHWM of any round."
+    echo "twgate unbounded: \`java -jar\` (the JVM's defaults); both with TWGATE_JAVA_OPTS='${TWGATE_JAVA_OPTS:-}'. RSS at load: the largest VmRSS sampled (every 100 ms) while the case was measured, warm-up excluded; peak RSS: VmHWM, the largest over the JVM's life (warm-up and its JIT compilations included); both the largest of any round."
     echo
     echo "Every trial (system, case, round, msgs/s, relay CPU ms/msg, peak RSS MiB, status, smtp-sink CPU ms/msg,"
-    echo "warm-up messages before it, % of its time twgate's JIT compilers were busy):"
+    echo "warm-up messages before it, % of its time twgate's JIT compilers were busy, RSS MiB at load):"
     echo
     echo '```'
     column -t -s $'\t' "$raw" 2>/dev/null || tr '\t' ' ' <"$raw"
