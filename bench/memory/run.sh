@@ -85,7 +85,7 @@ YAML
     nmt=()
     [[ ${NMT:-0} == 1 ]] && nmt=(-XX:NativeMemoryTracking=summary)
     # shellcheck disable=SC2086 # TWGATE_JAVA_OPTS is a list of options
-    (cd "$dir" && exec env -u TWGATE_JAVA_OPTS java "@$jvm_options" ${TWGATE_JAVA_OPTS:-} "${nmt[@]}" \
+    (cd "$dir" && exec env -u TWGATE_JAVA_OPTS -u TWGATE_JAR java "@$jvm_options" ${TWGATE_JAVA_OPTS:-} "${nmt[@]}" \
         -jar "$jar" run --config "$dir/twgate.yaml") >"$dir/twgate.log" 2>&1 &
     tw=$!
     pids+=("$tw")

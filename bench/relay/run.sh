@@ -210,8 +210,8 @@ metrics:
   listen: ""
 YAML
     # shellcheck disable=SC2086 # TWGATE_JAVA_OPTS is a list of options
-    # twgate reads TWGATE_* variables as configuration overrides: this one is not for it.
-    (cd "$dir" && exec env -u TWGATE_JAVA_OPTS java "${defaults[@]}" ${TWGATE_JAVA_OPTS:-} -jar "$jar" run --config "$dir/twgate.yaml") \
+    # twgate reads TWGATE_* variables as configuration overrides: these two are not for it.
+    (cd "$dir" && exec env -u TWGATE_JAVA_OPTS -u TWGATE_JAR java "${defaults[@]}" ${TWGATE_JAVA_OPTS:-} -jar "$jar" run --config "$dir/twgate.yaml") \
         >>"$dir/twgate.log" 2>&1 &
     relay_pid=$!
     pids+=("$relay_pid")
