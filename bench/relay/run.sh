@@ -301,6 +301,11 @@ jit_ms() { # pid: milliseconds HotSpot's compilers have spent so far (its java.c
     jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '$1 == "java.ci.totalTime" {v = $2} END {printf "%d\n", v / 1e6}'
 }
 
+gc_ms() { # pid: milliseconds the JVM's collectors have spent so far (sun.gc.collector.N.time, in hrt ticks)
+    jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '$1 ~ /^sun\.gc\.collector\.[0-9]+\.time$/ {t += $2}
+        $1 == "sun.os.hrt.frequency" {f = $2} END {printf "%d\n", (f > 0 ? t * 1000 / f : 0)}'
+}
+
 jit_share() { # jit-ms-before jit-ms-after epoch-before epoch-after: percent of the wall time spent compiling
     awk -v a="$1" -v b="$2" -v s="$3" -v e="$4" 'BEGIN {w = (e - s) * 1000; printf "%.1f\n", (w > 0 ? (b - a) * 100 / w : 100)}'
 }
@@ -325,7 +330,7 @@ sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid l
 
 # ---------------------------------------------------------------- one trial
 # Appends to $raw: system case round msgs/s cpu-ms-per-msg peak-rss-MiB status sink-cpu-ms-per-msg
-# warm-up-msgs jit-busy-percent-while-measured peak-rss-MiB-while-measured. Runs in the
+# warm-up-msgs jit-busy-percent-while-measured peak-rss-MiB-while-measured gc-pause-ms-per-msg. Runs in the
 # main shell (never in $(...)), so the EXIT trap knows every process it started.
 # Sends warm-up batches of one message size (adding to $warmup) until the relay is warm: one
 # batch for Postfix and the ceiling; for twgate, until two batches in a row leave its JIT busy
@@ -354,7 +359,7 @@ warm_up() { # message-size batch
 run_trial() { # system round case msgs size sessions rcpts
     local system=$1 round=$2 name=$3 msgs=$4 size=$5 sessions=$6 rcpts=$7
     local dir=$work/$system-$name-$round sink_port sink_pid watch_pid relay_pid="" relay_port
-    local warmup=0 target i j milestones jit_before="" jit_after=""
+    local warmup=0 target i j milestones jit_before="" jit_after="" gc_before="" gc_after="" gc_per_msg=NA
     local cpu0 cpu1 sink0 sink1 sink_ms t0 t1 status=ok hwm=0 rate cpu_ms final sampler="" rss_watch="" loaded=NA
     mkdir -p "$dir"
     # The sink stamps every count at which a warm-up batch or the trial can end. A large-message
@@ -383,7 +388,7 @@ run_trial() { # system round case msgs size sessions rcpts
     ((size > 4096)) && warm_up "$size" "$large_batch"
     target=$((warmup + msgs))
 
-    [[ $system == twgate* ]] && jit_before=$(jit_ms "$relay_pid")
+    [[ $system == twgate* ]] && jit_before=$(jit_ms "$relay_pid") && gc_before=$(gc_ms "$relay_pid")
     [[ -n $relay_pid ]] && cpu0=$(relay_ticks "$system" "$relay_pid") || cpu0=0
     sink0=$(cpu_ticks "$sink_pid")
     if [[ ${SAMPLES:-0} == 1 && $system == twgate* ]]; then
@@ -408,7 +413,7 @@ run_trial() { # system round case msgs size sessions rcpts
     sink1=$(cpu_ticks "$sink_pid")
     if [[ -n $relay_pid ]]; then
         cpu1=$(relay_ticks "$system" "$relay_pid")
-        [[ $system == twgate* ]] && jit_after=$(jit_ms "$relay_pid")
+        [[ $system == twgate* ]] && jit_after=$(jit_ms "$relay_pid") && gc_after=$(gc_ms "$relay_pid")
         [[ $system == twgate* ]] && hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$relay_pid/status")
         [[ -n $rss_watch ]] && { stop_pid "$rss_watch" 2; loaded=$(($(<"$dir/rss-peak") / 1024)); }
         case $system in
@@ -439,12 +444,13 @@ run_trial() { # system round case msgs size sessions rcpts
         log "$system $name round $round: $status; last lines of its logs:"
         tail -n 5 "$dir"/*.log "$dir/source.err" "$dir/maillog" 2>/dev/null | sed 's/^/    /' >&2 || true
     fi
+    [[ -n $gc_before && -n $gc_after ]] && gc_per_msg=$(awk -v a="$gc_before" -v b="$gc_after" -v n="$msgs" 'BEGIN {printf "%.3f", (b - a) / n}')
     local jit_window=NA
     [[ -n $jit_before && -n $jit_after && $status == ok ]] && jit_window=$(jit_share "$jit_before" "$jit_after" "$t0" "$t1")
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$name" "$round" "$rate" "$cpu_ms" "$hwm" "$status" \
-        "$sink_ms" "$warmup" "$jit_window" "$loaded" >>"$raw"
+        "$sink_ms" "$warmup" "$jit_window" "$loaded" "$gc_per_msg" >>"$raw"
     log "$system $name round $round: $rate msgs/s, $cpu_ms ms CPU/msg, peak RSS $hwm MiB (measured part $loaded), $status, sink $sink_ms ms CPU/msg," \
-        "warm-up $warmup msgs, JIT busy $jit_window% of the measured time"
+        "warm-up $warmup msgs, JIT busy $jit_window% of the measured time, GC $gc_per_msg ms/msg"
     rm -rf "$dir/spool" "$dir/queue" # the next trial's fsyncs should not pay for this one's files
 }
 
@@ -532,7 +538,7 @@ commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml
     echo "twgate unbounded: \`java -jar\` (the JVM's defaults); both with TWGATE_JAVA_OPTS='${TWGATE_JAVA_OPTS:-}'. RSS at load: the largest VmRSS sampled (every 100 ms) while the case was measured, warm-up excluded; peak RSS: VmHWM, the largest over the JVM's life (warm-up and its JIT compilations included); both the largest of any round."
     echo
     echo "Every trial (system, case, round, msgs/s, relay CPU ms/msg, peak RSS MiB, status, smtp-sink CPU ms/msg,"
-    echo "warm-up messages before it, % of its time twgate's JIT compilers were busy, RSS MiB at load):"
+    echo "warm-up messages before it, % of its time twgate's JIT compilers were busy, RSS MiB at load, GC ms/msg):"
     echo
     echo '```'
     column -t -s $'\t' "$raw" 2>/dev/null || tr '\t' ' ' <"$raw"
