@@ -121,6 +121,9 @@ public final class IncomingMessage {
      * message durable, in one task.
      */
     public CompletableFuture<StoredMessage> commit(ByteBuf last) {
+        // The reader waits for the commit now, not for the disk to drain: resuming it on a drain
+        // would let a client that does not wait for 250 fill the server's buffer meanwhile.
+        drainListener = null;
         return tail.thenApplyAsync(ignored -> {
                     if (last != null) {
                         writeChunk(last);

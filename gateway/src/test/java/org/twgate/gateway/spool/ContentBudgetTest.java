@@ -80,6 +80,22 @@ class ContentBudgetTest {
     }
 
     @Test
+    void aMessageBeingCommittedDoesNotResumeItsReaderWhenTheDiskCatchesUp() throws Exception {
+        HeldDisk disk = new HeldDisk();
+        try (Spool spool = Spool.open(dir, 1)) {
+            IncomingMessage m = new IncomingMessage(QueueId.next(System.currentTimeMillis()), envelope(),
+                    new byte[0], spool, disk);
+            assertThat(m.write(chunk(IncomingMessage.HIGH_WATERMARK + 1))).isTrue();
+            AtomicInteger resumed = new AtomicInteger();
+            m.onDrained(resumed::incrementAndGet);
+            var committed = m.commit(); // "." came while the disk was behind
+            disk.runAll();
+            assertThat(committed).isDone();
+            assertThat(resumed).as("reading resumes with the reply, not before").hasValue(0);
+        }
+    }
+
+    @Test
     void aListenerRunsOnceAtTheLowMark() {
         ContentBudget budget = new ContentBudget(100, 40);
         assertThat(budget.take(60)).isFalse();
