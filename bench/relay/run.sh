@@ -447,7 +447,7 @@ run_trial() { # system round case msgs size sessions rcpts
     [[ -n $gc_before && -n $gc_after ]] && gc_per_msg=$(awk -v a="$gc_before" -v b="$gc_after" -v n="$msgs" 'BEGIN {printf "%.3f", (b - a) / n}')
     local jit_window=NA
     [[ -n $jit_before && -n $jit_after && $status == ok ]] && jit_window=$(jit_share "$jit_before" "$jit_after" "$t0" "$t1")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$name" "$round" "$rate" "$cpu_ms" "$hwm" "$status" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$name" "$round" "$rate" "$cpu_ms" "$hwm" "$status" \
         "$sink_ms" "$warmup" "$jit_window" "$loaded" "$gc_per_msg" >>"$raw"
     log "$system $name round $round: $rate msgs/s, $cpu_ms ms CPU/msg, peak RSS $hwm MiB (measured part $loaded), $status, sink $sink_ms ms CPU/msg," \
         "warm-up $warmup msgs, JIT busy $jit_window% of the measured time, GC $gc_per_msg ms/msg"
