@@ -16,6 +16,8 @@ import org.twgate.gateway.accept.Defences;
 import org.twgate.gateway.accept.RateLimits;
 import org.twgate.gateway.accept.MessageIntake;
 import org.twgate.gateway.accept.ServerTls;
+import org.twgate.gateway.accept.SmtpEventLog;
+import org.twgate.gateway.accept.SmtpListener;
 import org.twgate.gateway.accept.SmtpServer;
 import org.apache.james.protocols.netty.Encryption;
 import org.twgate.gateway.deliver.JndiMxResolver;
@@ -100,10 +102,15 @@ public final class Gateway implements AutoCloseable {
         int recovered = queue.recover();
         LOG.info("event=spool_recovered spool={} messages={}", spool.root(), recovered);
         this.control = new ControlServer(spool.controlSocket(), new QueueConsole(queue, spool, clock));
-        MessageIntake intake = metrics.countingIntake(new AcceptLog(queue::enqueue));
+        // The server's decisions go to two listeners, the log and the metrics; accepted messages to the queue.
+        MessageIntake intake = (message, stored, reply) -> {
+            if (stored != null) {
+                queue.enqueue(stored);
+            }
+        };
         int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
         this.server = new SmtpServer(acceptSettings(serverConfig, serverConfig.hostname()), routing.policy(), spool,
-                intake, ioThreads, clock, startTls, metrics.smtpListener());
+                intake, ioThreads, clock, startTls, SmtpListener.all(new SmtpEventLog(), metrics.smtpListener()));
     }
 
     /** Builds and starts a gateway; on failure everything already started is stopped again. */

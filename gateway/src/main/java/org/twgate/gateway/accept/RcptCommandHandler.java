@@ -52,7 +52,7 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         String recipient = verdict.recipient();
         for (String keyword : command.parameters().keySet()) {
             if (!settings.advertiseDsn() || !(keyword.equals("NOTIFY") || keyword.equals("ORCPT"))) {
-                return Reply.of(555, "5.5.4", "Unsupported RCPT parameter " + keyword); // RFC 5321 §4.1.1.11
+                return Reply.refusal(RefusalReason.SYNTAX, 555, "5.5.4", "Unsupported RCPT parameter " + keyword); // RFC 5321 §4.1.1.11
             }
         }
         DsnRcptParameters dsn;

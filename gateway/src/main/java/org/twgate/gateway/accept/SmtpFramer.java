@@ -299,11 +299,11 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** A command line refused here never reaches the chain's {@link RefusedCommandLog}: log and count it alike. */
+    /** A command line refused here never reaches the chain's {@link CommandRefusals}: told to the listener alike. */
     private void refuse(ChannelHandlerContext ctx, Reply reply) {
-        LOG.info("event=command_refused client={} command=line reason={} reply=\"{}\"", client(ctx),
-                RefusalReason.of(reply).label(), reply);
-        listener.commandRefused(SmtpListener.UNREAD_LINE, reply);
+        SMTPSession session = session(ctx);
+        listener.commandRefused(new SmtpListener.CommandRefused(session == null ? null : session.getSessionID(),
+                client(ctx), SmtpListener.UNREAD_LINE, reply));
         reply(ctx, reply);
     }
 

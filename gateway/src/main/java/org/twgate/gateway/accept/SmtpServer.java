@@ -106,7 +106,7 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     private Wiring wire(AcceptSettings settings) {
-        return new Wiring(settings, new OctetSmtpProtocol(chain(settings, policy, spool, intake, clock, listener),
+        return new Wiring(settings, new OctetSmtpProtocol(chain(settings, policy, spool, announcing(intake), clock, listener),
                 new GatewaySmtpConfiguration(settings.hostname())));
     }
 
@@ -116,6 +116,18 @@ public final class SmtpServer implements AutoCloseable {
      */
     public void applyToNewSessions(AcceptSettings next) {
         wiring = wire(next);
+    }
+
+    /** Each end of data is told to the listener (accepted or refused, with its reason), then handed to {@code next}. */
+    private MessageIntake announcing(MessageIntake next) {
+        return (message, stored, reply) -> {
+            if (stored != null) {
+                listener.messageAccepted(new SmtpListener.MessageAccepted(message, stored, reply));
+            } else {
+                listener.messageRefused(new SmtpListener.MessageRefused(message, reply));
+            }
+            next.finished(message, stored, reply);
+        };
     }
 
     private static SMTPProtocolHandlerChain chain(AcceptSettings settings, RelayPolicy policy, Spool spool,
@@ -140,7 +152,7 @@ public final class SmtpServer implements AutoCloseable {
                 new ExpnCmdHandler(),
                 new StartTlsCmdHandler(),
                 new UnknownCmdHandler(metrics),
-                new RefusedCommandLog(listener)));
+                new CommandRefusals(listener)));
         try {
             chain.wireExtensibleHandlers();
         } catch (WiringException e) {

@@ -102,7 +102,7 @@ class BareLineEndingsByClientTest {
             assertThat(t.closedByServer()).isTrue();
             assertThat(h.stored).isEmpty();
             org.twgate.testkit.Await.until("the refusal told", Duration.ofSeconds(5), () -> !h.outcomes.isEmpty());
-            assertThat(RefusalReason.of(h.outcomes.get(0))).isEqualTo(RefusalReason.UNAUTH_PIPELINING);
+            assertThat(h.outcomes.get(0).reason()).isEqualTo(RefusalReason.UNAUTH_PIPELINING);
         }
     }
 
