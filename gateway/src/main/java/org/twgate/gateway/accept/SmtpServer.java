@@ -161,13 +161,24 @@ public final class SmtpServer implements AutoCloseable {
         return chain;
     }
 
-    /** Binds every listen address; fails (and releases what it bound) if any cannot be bound. */
+    /** Binds every listen address and accepts connections on them ({@link #bind}, then {@link #accept}). */
     public void start(List<InetSocketAddress> addresses) throws InterruptedException {
+        bind(addresses);
+        accept();
+    }
+
+    /**
+     * Binds every listen address without accepting yet: connections wait in the backlog until
+     * {@link #accept}, so the gateway can hold every port before it recovers its queue. Fails
+     * naming the address (and releases what it bound) if any cannot be bound.
+     */
+    public void bind(List<InetSocketAddress> addresses) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channelFactory(LiteralNamedServerChannel::new)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.AUTO_READ, false) // no accept before accept()
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -178,12 +189,20 @@ public final class SmtpServer implements AutoCloseable {
         for (InetSocketAddress address : addresses) {
             try {
                 listeners.add(bootstrap.bind(address).sync().channel());
-            } catch (RuntimeException e) {
+            } catch (InterruptedException e) {
+                close();
+                throw e;
+            } catch (Exception e) { // Netty rethrows the checked BindException undeclared
                 close();
                 throw new IllegalStateException("cannot listen on " + address + ": " + e.getMessage(), e);
             }
             LOG.info("event=listening address={}", address);
         }
+    }
+
+    /** Starts accepting connections on the bound addresses. */
+    public void accept() {
+        listeners.forEach(c -> c.config().setAutoRead(true));
     }
 
     /** The addresses actually bound (an ephemeral port resolved). */
