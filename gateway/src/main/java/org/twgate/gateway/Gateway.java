@@ -188,16 +188,32 @@ public final class Gateway implements AutoCloseable {
 
     /** @param hostname the name the server started with ({@code server.hostname} needs a restart) */
     static AcceptSettings acceptSettings(ServerConfig s, String hostname) {
-        AcceptSettings limits = AcceptSettings.of(hostname, s.maxCommandLine(), s.maxRecipients(), s.maxMessageSize(),
-                s.maxDataLine(), s.maxReceivedHeaders(), s.bareLineEndings() == ServerConfig.BareLineEndings.REJECT,
-                s.maxConnections(), s.maxConnectionsPerIp(), s.idleTimeout(), true);
         ServerConfig.ClientLimits c = s.clientLimits();
-        return limits.with(new Defences(
-                new Deadlines(s.deadlines().command(), s.deadlines().data(), s.deadlines().minDataRate()),
-                new RateLimits(c.connectionRate(), c.messageRate(), c.recipientRate(), c.timeUnit(), c.ipv4Prefix(),
-                        c.ipv6Prefix(), c.exemptRelayClients()),
-                s.reverseDns().enabled() ? s.reverseDns().timeout() : Duration.ZERO,
-                s.relayClientBareLineEndings() == ServerConfig.BareLineEndings.REJECT, s.forbidUnauthPipelining()));
+        RateLimits rates = RateLimits.NONE.per(c.timeUnit())
+                .withConnections(c.connectionRate()).withMessages(c.messageRate()).withRecipients(c.recipientRate())
+                .countedPerPrefix(c.ipv4Prefix(), c.ipv6Prefix())
+                .exemptingRelayClients(c.exemptRelayClients());
+        boolean rejectBare = s.bareLineEndings() == ServerConfig.BareLineEndings.REJECT;
+        Defences defences = Defences.none(rejectBare)
+                .withDeadlines(new Deadlines(s.deadlines().command(), s.deadlines().data(), s.deadlines().minDataRate()))
+                .withRates(rates)
+                .withReverseDns(s.reverseDns().enabled() ? s.reverseDns().timeout() : Duration.ZERO)
+                .withRelayClientsRejectingBareLineEndings(
+                        s.relayClientBareLineEndings() == ServerConfig.BareLineEndings.REJECT)
+                .withUnauthPipeliningForbidden(s.forbidUnauthPipelining());
+        return AcceptSettings.builder(hostname)
+                .maxCommandLine(s.maxCommandLine())
+                .maxRecipients(s.maxRecipients())
+                .maxMessageSize(s.maxMessageSize())
+                .maxDataLine(s.maxDataLine())
+                .maxReceivedHeaders(s.maxReceivedHeaders())
+                .rejectBareLineEndings(rejectBare)
+                .maxConnections(s.maxConnections())
+                .maxConnectionsPerIp(s.maxConnectionsPerIp())
+                .idleTimeout(s.idleTimeout())
+                .advertiseDsn(true)
+                .defences(defences)
+                .build();
     }
 
     private static SmtpClientConfig clientConfig(DeliveryConfig d) {

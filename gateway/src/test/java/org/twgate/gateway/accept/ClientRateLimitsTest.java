@@ -45,8 +45,9 @@ class ClientRateLimitsTest {
     }
 
     private static AcceptSettings settings(int perClient, RateLimits rates) {
-        AcceptSettings s = AcceptSettings.of("gw.test", 512, 50, 100_000, 100_000, 10, false, 100, perClient,
-                Duration.ofSeconds(30), true);
+        AcceptSettings s = AcceptSettings.builder("gw.test").maxCommandLine(512).maxRecipients(50).maxMessageSize(100_000)
+                .maxDataLine(100_000).maxReceivedHeaders(10).rejectBareLineEndings(false).maxConnections(100)
+                .maxConnectionsPerIp(perClient).idleTimeout(Duration.ofSeconds(30)).advertiseDsn(true).build();
         return s.with(s.defences().withRates(rates));
     }
 
