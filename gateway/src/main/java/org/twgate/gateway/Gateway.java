@@ -82,7 +82,7 @@ public final class Gateway implements AutoCloseable {
     private volatile Duration stopGrace = Duration.ZERO;
 
     /** Opens the stages in order, each recorded in {@code lifecycle}; binds nothing and schedules nothing. */
-    private Gateway(GatewayConfig config, Clock clock, Lifecycle lifecycle) throws IOException {
+    private Gateway(GatewayConfig config, Clock clock, Lifecycle lifecycle, SmtpListener also) throws IOException {
         this.config = config;
         this.lifecycle = lifecycle;
         ServerConfig serverConfig = config.server();
@@ -111,7 +111,7 @@ public final class Gateway implements AutoCloseable {
         queueRef[0] = queue;
         metrics.watchQueue(queue::size, queue::oldestArrival);
         this.control = lifecycle.opened("control socket", controlServer(clock));
-        // The server's decisions go to two listeners, the log and the metrics; accepted messages to the queue.
+        // The server's decisions go to the log, the metrics and `also`; accepted messages to the queue.
         MessageIntake intake = (message, stored, reply) -> {
             if (stored != null) {
                 queue.enqueue(stored);
@@ -120,7 +120,7 @@ public final class Gateway implements AutoCloseable {
         int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
         this.server = lifecycle.opened("smtp server", new SmtpServer(acceptSettings(serverConfig,
                 serverConfig.hostname()), routing.policy(), spool, intake, ioThreads, clock, startTls,
-                SmtpListener.all(new SmtpEventLog(), metrics.smtpListener())));
+                SmtpListener.all(new SmtpEventLog(), metrics.smtpListener(), also)));
     }
 
     /**
@@ -128,9 +128,18 @@ public final class Gateway implements AutoCloseable {
      * recovered and scheduled; on any failure everything already opened is closed again, in reverse.
      */
     public static Gateway start(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
+        return start(config, clock, SmtpListener.NONE);
+    }
+
+    /**
+     * As {@link #start(GatewayConfig, Clock)}, with {@code also} told every SMTP event after the
+     * log and the metrics: sessions, refusals with their reason, messages accepted and refused.
+     */
+    public static Gateway start(GatewayConfig config, Clock clock, SmtpListener also)
+            throws IOException, InterruptedException {
         Lifecycle lifecycle = new Lifecycle();
         try {
-            Gateway gateway = new Gateway(config, clock, lifecycle);
+            Gateway gateway = new Gateway(config, clock, lifecycle, also);
             gateway.server.bind(config.server().listen());
             gateway.endpoint = lifecycle.opened("metrics endpoint", gateway.startMetrics());
             int recovered = gateway.queue.recover();

@@ -9,15 +9,19 @@ import io.micrometer.core.instrument.Counter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.twgate.config.ConfigLoader;
+import org.twgate.gateway.accept.SmtpListener;
+import org.twgate.testkit.Await;
 import org.twgate.testkit.Closeables;
 import org.twgate.testkit.SmtpTranscript;
 
@@ -32,6 +36,24 @@ class SmtpRefusalEventsTest {
     Path dir;
     Gateway gateway;
     ListAppender<ILoggingEvent> lines;
+    /** A third listener beside the log and the metrics, as a status page would be. */
+    final List<String> heard = new CopyOnWriteArrayList<>();
+    final SmtpListener third = new SmtpListener() {
+        @Override
+        public void commandRefused(CommandRefused refusal) {
+            heard.add(refusal.command() + " " + refusal.reason().label());
+        }
+
+        @Override
+        public void messageAccepted(MessageAccepted accepted) {
+            heard.add("accepted " + accepted.stored().id().value());
+        }
+
+        @Override
+        public void messageRefused(MessageRefused refused) {
+            heard.add("refused " + refused.reason().label());
+        }
+    };
 
     @BeforeEach
     void start() throws Exception {
@@ -64,7 +86,7 @@ class SmtpRefusalEventsTest {
                 "    final: true",
                 "    rewrite: in",
                 ""));
-        gateway = Gateway.start(ConfigLoader.load(file, Map.of()), Clock.systemUTC());
+        gateway = Gateway.start(ConfigLoader.load(file, Map.of()), Clock.systemUTC(), third);
         lines = new ListAppender<>();
         lines.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(lines);
@@ -116,6 +138,30 @@ class SmtpRefusalEventsTest {
                 .map(m -> m.replaceAll(".* command=(\\S+) reason=(\\S+) .*", "$1 $2")).toList();
         assertThat(logged).containsExactly("RCPT sequence", "MAIL size", "RCPT relay_denied", "RCPT connector_rule",
                 "RCPT refused_by_rule", "RCPT syntax", "RCPT too_many_recipients", "UNKNOWN_CMD syntax");
+    }
+
+    @Test
+    void aThirdListenerHearsTheRefusalsAndTheMessagesAcceptedAndRefused() throws Exception {
+        String queued;
+        try (SmtpTranscript t = new SmtpTranscript(gateway.smtpAddresses().get(0))) {
+            t.expect("220");
+            t.send("HELO qmail.company.com\r\n").expect("250");
+            t.send("MAIL FROM:<john@company.com>\r\n").expect("250");
+            t.send("RCPT TO:<someone@internet.example>\r\n").expect("554 5.7.1");
+            t.send("RCPT TO:<jane@tw.company.com>\r\n").expect("250");
+            t.send("DATA\r\n").expect("354");
+            queued = t.send("Subject: one\r\n\r\nbody\r\n.\r\n").expect("250 2.0.0");
+            t.send("MAIL FROM:<john@company.com>\r\n").expect("250");
+            t.send("RCPT TO:<jane@tw.company.com>\r\n").expect("250");
+            t.send("DATA\r\n").expect("354");
+            t.send("Subject: loop\r\n" + "Received: from x\r\n".repeat(101) + "\r\nbody\r\n.\r\n")
+                    .expect("554 5.4.6");
+            t.send("QUIT\r\n").expect("221");
+        }
+        String id = queued.trim().replaceAll(".* queued as ", "");
+        // The end of data is told off the event loop, just after the reply: wait for it.
+        Await.until("both ends of data heard", Duration.ofSeconds(10), () -> heard.size() == 3);
+        assertThat(heard).containsExactly("RCPT relay_denied", "accepted " + id, "refused loop");
     }
 
     /** Every commands_refused series as "command reason", with its count. */
