@@ -20,11 +20,11 @@ import org.twgate.gateway.policy.RelayPolicy;
  */
 final class RcptCommandHandler implements CommandHandler<SMTPSession> {
     private final AcceptSettings settings;
-    private final RelayPolicy policy;
+    private final RecipientCheck check;
 
     RcptCommandHandler(AcceptSettings settings, RelayPolicy policy) {
         this.settings = settings;
-        this.policy = policy;
+        this.check = new RecipientCheck(policy, settings.hostname());
     }
 
     @Override
@@ -43,8 +43,7 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
             return AcceptReplies.NEED_MAIL;
         }
         ClientSession client = session.getAttachment(ClientSession.KEY, State.Connection).orElseThrow();
-        RecipientCheck.Verdict verdict = RecipientCheck.check(argument, policy, client.verdict(), client.address(),
-                settings.hostname());
+        RecipientCheck.Verdict verdict = check.check(argument, client.verdict(), client.address());
         if (verdict.refusedForSyntax()) {
             return verdict.refusal();
         }

@@ -24,21 +24,29 @@ public final class RecipientCheck {
 
         /** Refused for the address itself (501 5.1.3, 553 5.6.7): answered before the parameters are looked at. */
         public boolean refusedForSyntax() {
-            return argument == null || (refusal != null && (refusal.code() == 501 || refusal.code() == 553));
+            return argument == null || (refusal != null && refusal.reason() == RefusalReason.SYNTAX);
         }
     }
 
-    private RecipientCheck() {
+    private final RelayPolicy policy;
+    private final String hostname;
+
+    /**
+     * The server's side of the check, fixed for a session.
+     *
+     * @param hostname the server's name, for {@code postmaster@} when none is configured
+     */
+    public RecipientCheck(RelayPolicy policy, String hostname) {
+        this.policy = policy;
+        this.hostname = hostname;
     }
 
     /**
-     * @param argument     the RCPT argument as the client wrote it ({@code TO:<x> [params]})
-     * @param client       what the client may do (decided when it connected)
+     * @param argument      the RCPT argument as the client wrote it ({@code TO:<x> [params]})
+     * @param client        what the client may do (decided when it connected)
      * @param clientAddress the client's IP address, for the relay refusal's text
-     * @param hostname     the server's name, for {@code postmaster@} when none is configured
      */
-    public static Verdict check(String argument, RelayPolicy policy, RelayPolicy.ClientVerdict client,
-                                String clientAddress, String hostname) {
+    public Verdict check(String argument, RelayPolicy.ClientVerdict client, String clientAddress) {
         SmtpArgument command;
         try {
             command = CommandArgument.rcpt(argument);
