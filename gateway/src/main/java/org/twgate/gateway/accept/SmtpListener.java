@@ -33,8 +33,36 @@ public interface SmtpListener {
     default void sessionClosedByServer(SessionClosure reason) {
     }
 
+    /**
+     * A session the server ended, with the client and the {@code 421} it heard.
+     *
+     * @param client the client's IP address
+     */
+    record SessionClosed(String client, SessionClosure reason, Reply reply) {
+    }
+
+    /** The server ended an admitted session; by default told as {@link #sessionClosedByServer(SessionClosure)}. */
+    default void sessionClosedByServer(SessionClosed closed) {
+        sessionClosedByServer(closed.reason());
+    }
+
     /** A connection was answered with one refusal and closed; it never became a session. */
     default void connectionRefused(ConnectionRefusal reason) {
+    }
+
+    /**
+     * A connection refused before its session began, with what decided it.
+     *
+     * @param client the client's IP address
+     * @param rule   the client policy's rule that refused it, or null
+     * @param limit  the limit it was over, or 0
+     */
+    record ConnectionRefused(String client, ConnectionRefusal reason, String rule, int limit) {
+    }
+
+    /** A connection refused; by default told as {@link #connectionRefused(ConnectionRefusal)}. */
+    default void connectionRefused(ConnectionRefused refused) {
+        connectionRefused(refused.reason());
     }
 
     /** The command label of a line the framer refused before any verb was read (too long, bare LF). */

@@ -43,8 +43,18 @@ final class SmtpListeners implements SmtpListener {
     }
 
     @Override
+    public void sessionClosedByServer(SessionClosed closed) {
+        tell(l -> l.sessionClosedByServer(closed));
+    }
+
+    @Override
     public void connectionRefused(ConnectionRefusal reason) {
         tell(l -> l.connectionRefused(reason));
+    }
+
+    @Override
+    public void connectionRefused(ConnectionRefused refused) {
+        tell(l -> l.connectionRefused(refused));
     }
 
     @Override

@@ -220,8 +220,8 @@ public final class SmtpServer implements AutoCloseable {
         String ip = address.getHostAddress();
         RelayPolicy.ClientVerdict verdict = policy.client(address);
         if (!verdict.allowed()) {
-            LOG.info("event=connection_refused client={} reason=policy rule=\"{}\"", ip, verdict.rule());
-            refuse(pipeline, ConnectionRefusal.POLICY, Reply.of(554, "5.7.1",
+            refuse(pipeline, new SmtpListener.ConnectionRefused(ip, ConnectionRefusal.POLICY, verdict.rule(), 0),
+                    Reply.of(554, "5.7.1",
                     settings.hostname() + " client " + ip + " is not allowed to connect (" + verdict.rule() + ")"));
             return;
         }
@@ -232,9 +232,8 @@ public final class SmtpServer implements AutoCloseable {
             String key = ClientRates.key(address, limits);
             ClientRates.Admission admission = rates.connect(key, limits, settings.maxConnectionsPerIp());
             if (admission.refusal() != null) {
-                LOG.info("event=connection_refused client={} reason={} limit={}", ip, admission.refusal().label(),
-                        admission.limit());
-                refuse(pipeline, admission.refusal(), admission.refusal() == ConnectionRefusal.CONNECTION_RATE
+                refuse(pipeline, new SmtpListener.ConnectionRefused(ip, admission.refusal(), null, admission.limit()),
+                        admission.refusal() == ConnectionRefusal.CONNECTION_RATE
                         ? AcceptReplies.connectionRate(settings.hostname(), key, admission.limit(),
                                 org.twgate.config.syntax.Durations.format(limits.unit()))
                         : AcceptReplies.tooManyConnectionsFrom(settings.hostname(), key, admission.limit()));
@@ -246,8 +245,8 @@ public final class SmtpServer implements AutoCloseable {
         int total = connections.incrementAndGet();
         channel.closeFuture().addListener(f -> connections.decrementAndGet());
         if (settings.maxConnections() > 0 && total > settings.maxConnections()) {
-            LOG.info("event=connection_refused client={} reason=max_connections", ip);
-            refuse(pipeline, ConnectionRefusal.MAX_CONNECTIONS, AcceptReplies.tooManyConnections(settings.hostname()));
+            refuse(pipeline, new SmtpListener.ConnectionRefused(ip, ConnectionRefusal.MAX_CONNECTIONS, null, 0),
+                    AcceptReplies.tooManyConnections(settings.hostname()));
             return;
         }
         sessions.add(channel);
@@ -265,8 +264,8 @@ public final class SmtpServer implements AutoCloseable {
                 new NoLookupMdc(), session.protocol(), startTls, false));
     }
 
-    private void refuse(ChannelPipeline pipeline, ConnectionRefusal reason, Reply reply) {
-        listener.connectionRefused(reason);
+    private void refuse(ChannelPipeline pipeline, SmtpListener.ConnectionRefused refusal, Reply reply) {
+        listener.connectionRefused(refusal);
         pipeline.addLast(new ConnectionRefuser(reply));
     }
 
