@@ -16,8 +16,9 @@ import org.twgate.gateway.accept.SmtpListener;
 /**
  * Meters of the accepting side: sessions, refused connections, refused commands and the fate of
  * each message after DATA, counted from the server's {@link SmtpListener} events (the log lines
- * are another listener of the same events), each refusal once, under the reason it carries. Every label value comes from an enum or a fixed verb list, so the
- * number of series is bounded whatever clients send. Counters for every reason exist from the
+ * are another listener of the same events), each refusal once, under the reason it carries.
+ * Every label value comes from an enum or a fixed verb list, so the number of series is bounded
+ * whatever clients send. Counters for every reason exist from the
  * start (at zero), so a dashboard's {@code rate()} has a series before the first refusal.
  */
 final class SmtpMetrics implements SmtpListener {
