@@ -19,7 +19,10 @@ public final class SmtpArgumentException extends Exception {
         this.status = status;
     }
 
-    /** 501 5.5.4: a malformed parameter; every parameter error gets it, with the reason (README, "Delivery status notifications"). */
+    /**
+     * 501 5.5.4: a malformed parameter; every parameter error gets it, with the reason (README,
+     * "Delivery status notifications").
+     */
     static SmtpArgumentException badParameter(String text) {
         return new SmtpArgumentException(501, EnhancedStatus.INVALID_ARGUMENTS, text);
     }
