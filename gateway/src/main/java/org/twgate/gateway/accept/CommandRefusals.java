@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Response;
+import org.apache.james.protocols.api.handler.CommandDispatcher;
 import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.api.handler.ProtocolHandler;
 import org.apache.james.protocols.api.handler.ProtocolHandlerResultHandler;
@@ -19,9 +20,10 @@ import org.apache.james.protocols.smtp.SMTPSession;
  *
  * <p>James runs result handlers twice for a command line: the command dispatcher runs them for
  * the command handler, and the Netty handler runs them again for the dispatcher (the line handler
- * that received the line). Only the first names the command, so replies of anything that is not a
- * command handler are skipped here: the dispatcher's repeat, and the end of data (a message, told
- * as {@link SmtpListener#messageRefused}).
+ * that received the line), with the same response. So the dispatcher's repeat of the reply just
+ * told is skipped (by identity); a reply the dispatcher made itself (a handler that threw) is told
+ * once, as command {@code OTHER}. The end of data is no command: it is told as
+ * {@link SmtpListener#messageAccepted} or {@link SmtpListener#messageRefused}.
  *
  * <p>twgate's handlers send {@link Reply#refusal}s, whose response carries the reply with its
  * reason; a reply from one of James's handlers is read back from the response and named by
@@ -36,18 +38,32 @@ final class CommandRefusals implements ProtocolHandlerResultHandler<Response, SM
         this.listener = listener;
     }
 
+    /** The last refusal told for this session, so the dispatcher's repeat of it is recognised. */
+    private static final ProtocolSession.AttachmentKey<Response> TOLD =
+            ProtocolSession.AttachmentKey.of("twgate.refusal-told", Response.class);
+
     @Override
     public Response onResponse(ProtocolSession session, Response response, long executionTime, ProtocolHandler handler) {
-        if (!(handler instanceof CommandHandler<?> commands)) {
-            return response;
+        String command;
+        if (handler instanceof CommandHandler<?> commands) {
+            command = command(commands);
+        } else if (handler instanceof CommandDispatcher<?>) {
+            command = "OTHER";
+        } else {
+            return response; // the end of data
         }
         int code = code(response);
         if (code < 400 || code > 599) {
             return response;
         }
+        if (handler instanceof CommandDispatcher<?>
+                && session.getAttachment(TOLD, State.Connection).map(told -> told == response).orElse(false)) {
+            return response;
+        }
+        session.setAttachment(TOLD, response, State.Connection);
         Reply reply = response instanceof Reply.Refused refused ? refused.reply() : toReply(code, response);
         String client = session.getAttachment(ClientSession.KEY, State.Connection).map(ClientSession::address).orElse("-");
-        listener.commandRefused(new SmtpListener.CommandRefused(session.getSessionID(), client, command(commands), reply));
+        listener.commandRefused(new SmtpListener.CommandRefused(session.getSessionID(), client, command, reply));
         return response;
     }
 
