@@ -45,6 +45,11 @@ import org.twgate.gateway.queue.control.QueueConsole;
 import org.twgate.gateway.route.ConfiguredRouter;
 import org.twgate.gateway.route.RouteCourier;
 import org.twgate.gateway.spool.Spool;
+import org.twgate.gateway.status.StatusBoard;
+import org.twgate.gateway.status.StatusEndpoint;
+import org.twgate.gateway.status.StatusHttp;
+import org.twgate.gateway.status.StatusListeners;
+import org.twgate.gateway.status.StatusRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +75,9 @@ public final class Gateway implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final RouteDsnHooks dsnHooks;
     private final RoutingInForce routing;
+    private final StatusRecorder status;
     private volatile MetricsEndpoint endpoint;
+    private volatile StatusEndpoint statusEndpoint;
 
     private Gateway(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
         this.config = config;
@@ -80,30 +87,36 @@ public final class Gateway implements AutoCloseable {
         // Key material first: a bad key store must fail the start before anything is opened.
         Encryption startTls = serverConfig.tls().isPresent() ? ServerTls.startTls(serverConfig.tls().get()) : null;
         this.metrics = new GatewayMetrics(clock);
-        this.dsnCounters = new DsnCounters((action, disposition) ->
-                metrics.dsn(action, org.twgate.gateway.metrics.DsnDisposition.valueOf(disposition)));
+        // The status page's recorder listens beside the metrics, to the same listeners.
+        this.status = new StatusRecorder(clock);
+        status.started(config.source());
+        StatusListeners.Notices notices = new StatusListeners.Notices(status);
+        this.dsnCounters = new DsnCounters(notices.counted((action, disposition) ->
+                metrics.dsn(action, org.twgate.gateway.metrics.DsnDisposition.valueOf(disposition))));
         this.spool = Spool.open(spoolConfig.directory(), SPOOL_IO_THREADS);
         this.smtp = new SmtpTransport(clientConfig(delivery), new JndiMxResolver(5000, 2));
         this.dsnHooks = dsnHooks(serverConfig, clock);
         // Routes, rewriting, DSN policy, relay policy and connector rules: one value, swapped whole on reload.
         this.routing = new RoutingInForce(routingOf(config));
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
-        LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
+        LocalSubmission submission = new LocalSubmission(spool,
+                notices.submitted(stored -> queueRef[0].enqueue(stored)), clock);
         this.queue = new DeliveryQueue(spool, routing,
                 new DsnNotifier(serverConfig.hostname(), spool, submission, clock, spoolConfig.maxLifetime(),
                         routing::relayedDsnPolicy, dsnCounters),
                 new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),
                         spoolConfig.delayWarning()),
-                clock, delivery.threads(), metrics.queueListener());
+                clock, delivery.threads(), StatusListeners.queue(metrics.queueListener(), status));
         queueRef[0] = queue;
         metrics.watchQueue(queue::size, queue::oldestArrival);
+        status.watchQueue(queue::size);
         int recovered = queue.recover();
         LOG.info("event=spool_recovered spool={} messages={}", spool.root(), recovered);
         this.control = new ControlServer(spool.controlSocket(), new QueueConsole(queue, spool, clock));
-        MessageIntake intake = metrics.countingIntake(new AcceptLog(queue::enqueue));
+        MessageIntake intake = metrics.countingIntake(StatusListeners.intake(new AcceptLog(queue::enqueue), status));
         int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
         this.server = new SmtpServer(acceptSettings(serverConfig, serverConfig.hostname()), routing.policy(), spool,
-                intake, ioThreads, clock, startTls, metrics.smtpListener());
+                intake, ioThreads, clock, startTls, StatusListeners.smtp(metrics.smtpListener(), status));
     }
 
     /** Builds and starts a gateway; on failure everything already started is stopped again. */
@@ -119,15 +132,33 @@ public final class Gateway implements AutoCloseable {
         return gateway;
     }
 
-    /** Serves /metrics and /health on metrics.listen, unless it is "" (disabled). */
+    /**
+     * Serves /metrics and /health on metrics.listen, unless it is "" (disabled), and the status
+     * page there too, or on metrics.status_listen when that is set.
+     */
     private void startMetrics() {
         Optional<InetSocketAddress> listen = config.metrics().listen();
+        Optional<InetSocketAddress> statusAddress = config.metrics().statusAddress();
+        if (listen.isEmpty() && statusAddress.isEmpty()) {
+            return;
+        }
+        long largest = config.server().maxMessageSize();
+        Readiness readiness = new Readiness(server::boundAddresses, spool.queueDir(), spool::usableSpace, largest,
+                config::source);
+        StatusBoard board = new StatusBoard(config.server().hostname(), status,
+                () -> queue.snapshot(StatusBoard.OLDEST_DEFERRED), () -> routing.current().router().byKey(),
+                smtp::connectionsInUse, readiness::check);
+        boolean ownListener = config.metrics().statusListen().isPresent();
         if (listen.isPresent()) {
-            long largest = config.server().maxMessageSize();
-            Readiness readiness = new Readiness(server::boundAddresses, spool.queueDir(), spool::usableSpace, largest,
-                    config::source);
             metrics.watchReadiness(readiness, spool::usableSpace);
-            endpoint = MetricsEndpoint.start(listen.get(), metrics, readiness);
+            endpoint = MetricsEndpoint.start(listen.get(), metrics, readiness, http -> {
+                if (statusAddress.isPresent() && !ownListener) {
+                    StatusHttp.register(http, board);
+                }
+            });
+        }
+        if (statusAddress.isPresent() && ownListener) {
+            statusEndpoint = StatusEndpoint.start(statusAddress.get(), board);
         }
     }
 
@@ -195,7 +226,26 @@ public final class Gateway implements AutoCloseable {
      */
     public ConfigReloader reloader(ConfigReloader.Source source) {
         String hostname = config.server().hostname();
-        ConfigReloader reloader = new ConfigReloader(source, config, routing, this::routingOf,
+        // The status page hears of each reload through the loading and the building of its routing.
+        ConfigReloader.Source recorded = () -> {
+            try {
+                return source.load();
+            } catch (org.twgate.config.ConfigException e) {
+                status.reloadRefused(String.valueOf(e.getMessage()));
+                throw e;
+            }
+        };
+        java.util.function.Function<GatewayConfig, Routing> built = next -> {
+            try {
+                Routing r = routingOf(next);
+                status.reloaded(next.source());
+                return r;
+            } catch (RuntimeException e) {
+                status.reloadRefused(String.valueOf(e.getMessage()));
+                throw e;
+            }
+        };
+        ConfigReloader reloader = new ConfigReloader(recorded, config, routing, built,
                 next -> server.applyToNewSessions(acceptSettings(next, hostname)), () -> {
                     int scheduled = queue.retryNow(null);
                     LOG.info("event=reload_retry reason=routes_changed messages={}", scheduled);
@@ -215,6 +265,15 @@ public final class Gateway implements AutoCloseable {
     /** For the stages that count into it (rewrite, DSN). */
     public GatewayMetrics metrics() {
         return metrics;
+    }
+
+    /** Where the status page is served, when enabled (an ephemeral port resolved). */
+    public Optional<InetSocketAddress> statusAddress() {
+        StatusEndpoint own = statusEndpoint;
+        if (own != null) {
+            return Optional.of(own.address());
+        }
+        return config.metrics().statusAddress().isPresent() ? metricsAddress() : Optional.empty();
     }
 
     /** Where /metrics and /health are served, when enabled (an ephemeral port resolved). */
@@ -242,6 +301,10 @@ public final class Gateway implements AutoCloseable {
         MetricsEndpoint e = endpoint;
         if (e != null) {
             e.close();
+        }
+        StatusEndpoint s = statusEndpoint;
+        if (s != null) {
+            s.close();
         }
         metrics.close();
         LOG.info("event=stopped");

@@ -38,6 +38,7 @@ final class RestartOnly {
         KEYS.put("delivery.connection_idle", c -> c.delivery().connectionIdle());
         KEYS.put("delivery.threads", c -> c.delivery().threads());
         KEYS.put("metrics.listen", c -> c.metrics().listen());
+        KEYS.put("metrics.status_listen", c -> c.metrics().statusAddress());
         KEYS.put("logging.level", c -> c.logging().level());
         KEYS.put("logging.format", c -> c.logging().format());
     }
