@@ -109,8 +109,8 @@ public final class Gateway implements AutoCloseable {
                 clock, delivery.threads(), StatusListeners.queue(metrics.queueListener(), status));
         queueRef[0] = queue;
         metrics.watchQueue(queue::size, queue::oldestArrival);
-        status.watchQueue(queue::size);
         int recovered = queue.recover();
+        status.watchQueue(queue::size);
         LOG.info("event=spool_recovered spool={} messages={}", spool.root(), recovered);
         this.control = new ControlServer(spool.controlSocket(), new QueueConsole(queue, spool, clock));
         MessageIntake intake = metrics.countingIntake(StatusListeners.intake(new AcceptLog(queue::enqueue), status));

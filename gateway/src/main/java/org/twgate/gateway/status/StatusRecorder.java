@@ -50,6 +50,11 @@ public final class StatusRecorder {
     /** Where the queue size of each minute is read (e.g. {@code queue::size}), sampled with every fact. */
     public void watchQueue(IntSupplier size) {
         this.queueSize = size;
+        Instant now = clock.instant();
+        int queued = size.getAsInt();
+        synchronized (this) {
+            minute(now).queue = queued; // the chart starts at the size found (recovered) at start
+        }
     }
 
     // The facts ------------------------------------------------------------------------------

@@ -11,12 +11,13 @@
     '#bcbd22', '#17becf'];
   body.classList.add('js');
 
-  function series(names) {
+  // Points only where a line may not show (a queue known for one minute is one point).
+  function series(names, points) {
     return [{}].concat(names.map((name, i) => ({ label: name, stroke: colours[i % colours.length], width: 2,
-      points: { show: false } })));
+      points: { show: points } })));
   }
 
-  function draw(id, names, columns, xs) {
+  function draw(id, names, columns, xs, showPoints) {
     const el = document.getElementById(id);
     if (!el) {
       return;
@@ -30,7 +31,7 @@
     if (!chart) {
       chart = new uPlot({
         title: el.dataset.title, width: Math.min(560, Math.max(320, window.innerWidth - 60)), height: 220,
-        series: series(names), scales: { x: { time: true } }, axes: [{}, { size: 50 }]
+        series: series(names, Boolean(showPoints)), scales: { x: { time: true } }, axes: [{}, { size: 50 }]
       }, data, el);
       charts[id] = chart;
     } else {
@@ -51,7 +52,7 @@
     const dsnNames = Object.keys(h.dsn);
     draw('chart-dsns', dsnNames.length ? dsnNames : ['none'],
       dsnNames.length ? dsnNames.map(n => h.dsn[n]) : [h.minute.map(() => 0)], h.minute);
-    draw('chart-queue', ['messages queued'], [h.queue], h.minute);
+    draw('chart-queue', ['messages queued'], [h.queue], h.minute, true);
     body.dataset.charts = 'drawn';
     body.dataset.generated = s.generated;
   }
