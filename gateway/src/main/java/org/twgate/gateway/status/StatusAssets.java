@@ -17,6 +17,8 @@ final class StatusAssets {
     static final String UPLOT_CSS = "status/uPlot.min.css";
     static final String PAGE_JS = "status/status.js";
     static final String PAGE_CSS = "status/status.css";
+    /** Its own, so the browser asks for no /favicon.ico (a 404 it would log as an error). */
+    static final String ICON = "status/favicon.svg";
 
     /** One asset: its bytes and content type. */
     record Asset(byte[] bytes, String type) {
@@ -38,7 +40,8 @@ final class StatusAssets {
                 "/" + UPLOT_JS, new Asset(read(uplot + "uPlot.iife.min.js"), JS),
                 "/" + UPLOT_CSS, new Asset(read(uplot + "uPlot.min.css"), CSS),
                 "/" + PAGE_JS, new Asset(read("org/twgate/gateway/status/status.js"), JS),
-                "/" + PAGE_CSS, new Asset(read("org/twgate/gateway/status/status.css"), CSS)));
+                "/" + PAGE_CSS, new Asset(read("org/twgate/gateway/status/status.css"), CSS),
+                "/" + ICON, new Asset(read("org/twgate/gateway/status/favicon.svg"), "image/svg+xml")));
     }
 
     /** The asset at a request path such as {@code /status/status.js}, or null. */

@@ -36,6 +36,7 @@ public final class StatusPage {
                 .append("<title>twgate status: ").append(text(v.hostname())).append("</title>\n")
                 .append("<noscript><meta http-equiv=\"refresh\" content=\"").append(REFRESH_SECONDS * 3)
                 .append("\"></noscript>\n")
+                .append("<link rel=\"icon\" href=\"").append(StatusAssets.ICON).append("\">\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(StatusAssets.UPLOT_CSS).append("\">\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(StatusAssets.PAGE_CSS).append("\">\n")
                 .append("<script src=\"").append(StatusAssets.UPLOT_JS).append("\" defer></script>\n")
