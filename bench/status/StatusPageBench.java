@@ -86,6 +86,8 @@ public final class StatusPageBench {
             }
             List<double[]> built = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
+                double snapshot = micros(perRound, () -> gateway.queue().snapshot(StatusBoard.OLDEST_DEFERRED));
+                System.out.printf("round %d, in process: the queue snapshot alone %.0f us%n", r, snapshot);
                 double[] us = new double[3];
                 us[0] = micros(perRound, () -> StatusPage.html(board.view()));
                 us[1] = micros(perRound, () -> StatusJson.json(board.view()));

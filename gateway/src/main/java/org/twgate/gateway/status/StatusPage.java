@@ -61,7 +61,8 @@ public final class StatusPage {
         QueueSnapshot q = v.queue();
         out.append("<p id=\"summary\" data-live>")
                 .append(v.health().ready() ? "<span class=\"ok\">ready</span>" : "<span class=\"bad\">not ready</span>")
-                .append(" · ").append(q.waiting().messages()).append(" messages queued")
+                .append(" · ").append(q.waiting().messages()).append(q.waiting().messages() == 1 ? " message" : " messages")
+                .append(" queued")
                 .append(" · generated <time datetime=\"").append(v.recorded().now()).append("\">")
                 .append(TIME.format(v.recorded().now())).append("</time>")
                 .append("<span id=\"stale\"></span></p>\n");
