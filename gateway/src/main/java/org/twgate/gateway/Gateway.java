@@ -230,7 +230,7 @@ public final class Gateway implements AutoCloseable {
         ConfigReloader.Source recorded = () -> {
             try {
                 return source.load();
-            } catch (org.twgate.config.ConfigException e) {
+            } catch (org.twgate.config.ConfigException | RuntimeException e) {
                 status.reloadRefused(String.valueOf(e.getMessage()));
                 throw e;
             }
