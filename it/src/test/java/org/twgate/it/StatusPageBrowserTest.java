@@ -116,7 +116,7 @@ class StatusPageBrowserTest {
             assertThat(scripts).containsExactly("status/uPlot.iife.min.js", "status/status.js");
             String text = dom.path("text").asString();
             assertThat(text).contains(SCRIPT_SENDER).contains(IMG_SENDER).contains("550 5.1.1 no such user")
-                    .contains("554 5.7.1").contains("failed report").doesNotContain("secret subject");
+                    .contains("RCPT (relay_denied): 554 5.7.1").contains("failed report").doesNotContain("secret subject");
 
             chromium.disableScripts();
             chromium.navigate(url);

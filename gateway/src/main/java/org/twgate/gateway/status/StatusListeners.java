@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.twgate.dsn.status.Action;
 import org.twgate.gateway.accept.ConnectionRefusal;
 import org.twgate.gateway.accept.MessageIntake;
+import org.twgate.gateway.accept.RefusalReason;
 import org.twgate.gateway.accept.Reply;
 import org.twgate.gateway.accept.SessionClosure;
 import org.twgate.gateway.accept.SmtpListener;
@@ -79,7 +80,7 @@ public final class StatusListeners {
             @Override
             public void commandRefused(String command, Reply reply) {
                 next.commandRefused(command, reply);
-                recorder.commandRefused(command, reply.toString());
+                recorder.commandRefused(command, RefusalReason.of(reply).label(), reply.toString());
             }
         };
     }
@@ -90,7 +91,8 @@ public final class StatusListeners {
             if (stored != null) {
                 recorder.accepted(stored.id(), stored.envelope().sender(), stored.envelope().recipients().size());
             } else {
-                recorder.messageRefused(message.id().value(), message.envelope().sender(), reply.toString());
+                recorder.messageRefused(message.id().value(), message.envelope().sender(),
+                        RefusalReason.of(reply).label(), reply.toString());
             }
             next.finished(message, stored, reply);
         };

@@ -70,14 +70,22 @@ public final class StatusRecorder {
         record(Kind.ACCEPTED, id.value(), null, sender, recipients + (recipients == 1 ? " recipient" : " recipients"));
     }
 
-    /** A message was refused at the end of its data ({@code id} is the id it would have had). */
-    public void messageRefused(String id, String sender, String reply) {
-        record(Kind.REFUSED, id, null, sender, "end of data: " + reply);
+    /**
+     * A message was refused at the end of its data ({@code id} is the id it would have had).
+     *
+     * @param reason the refusal's label, as {@code twgate_messages_refused_total} counts it
+     */
+    public void messageRefused(String id, String sender, String reason, String reply) {
+        record(Kind.REFUSED, id, null, sender, "end of data (" + reason + "): " + reply);
     }
 
-    /** A command was answered 4xx/5xx ({@code command} is the server's verb, never client text). */
-    public void commandRefused(String command, String reply) {
-        record(Kind.REFUSED, null, null, null, command + ": " + reply);
+    /**
+     * A command was answered 4xx/5xx ({@code command} is the server's verb, never client text).
+     *
+     * @param reason the refusal's label, as {@code twgate_commands_refused_total} counts it
+     */
+    public void commandRefused(String command, String reason, String reply) {
+        record(Kind.REFUSED, null, null, null, command + " (" + reason + "): " + reply);
     }
 
     /** A connection got one refusal and was closed before its session. */

@@ -31,8 +31,8 @@ class StatusPageTest {
     StatusView hostileView() {
         recorder.started("/etc/twgate/" + IMG + ".yaml");
         recorder.accepted(id, SCRIPT, 1);
-        recorder.messageRefused(QueueId.next(NOW.toEpochMilli()).value(), IMG, "554 5.6.0 " + SCRIPT);
-        recorder.commandRefused("RCPT", "554 5.7.1 <" + IMG + ">: relay denied");
+        recorder.messageRefused(QueueId.next(NOW.toEpochMilli()).value(), IMG, "line_length", "554 5.6.0 " + SCRIPT);
+        recorder.commandRefused("RCPT", "relay_denied", "554 5.7.1 <" + IMG + ">: relay denied");
         recorder.recipientOutcome(id, IMG, "connector", Result.DEFERRED, "451 4.3.0 " + SCRIPT);
         recorder.recipientOutcome(id, SCRIPT, "connector", Result.DELIVERED, "250 " + IMG);
         recorder.dsn(Action.FAILED, DsnDisposition.REPORT, id);

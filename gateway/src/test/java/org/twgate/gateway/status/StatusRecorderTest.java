@@ -25,7 +25,7 @@ class StatusRecorderTest {
         recorder.accepted(id, "a@x.example", 2);
         recorder.recipientOutcome(id, "r1@y.example", "connector", Result.DELIVERED, "250 2.0.0 ok");
         recorder.recipientOutcome(id, "r2@y.example", "connector", Result.DEFERRED, "451 4.3.0 later");
-        recorder.commandRefused("RCPT", "554 5.7.1 relay denied");
+        recorder.commandRefused("RCPT", "relay_denied", "554 5.7.1 relay denied");
         recorder.connectionRefused("policy");
         recorder.dsn(Action.FAILED, DsnDisposition.REPORT, id);
         clock.advance(Duration.ofMinutes(2));
