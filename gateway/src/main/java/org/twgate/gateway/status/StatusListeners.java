@@ -5,11 +5,6 @@ import java.time.Instant;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.twgate.dsn.status.Action;
-import org.twgate.gateway.accept.ConnectionRefusal;
-import org.twgate.gateway.accept.MessageIntake;
-import org.twgate.gateway.accept.RefusalReason;
-import org.twgate.gateway.accept.Reply;
-import org.twgate.gateway.accept.SessionClosure;
 import org.twgate.gateway.accept.SmtpListener;
 import org.twgate.gateway.metrics.DsnDisposition;
 import org.twgate.gateway.queue.QueueListener;
@@ -18,8 +13,9 @@ import org.twgate.gateway.spool.QueueId;
 import org.twgate.gateway.spool.StoredMessage;
 
 /**
- * The recorder as one more listener beside the metrics: each adapter tells {@code next}
- * everything, as before, and the recorder the facts it keeps. These are the only classes that
+ * The recorder as one more listener beside the log and the metrics: the queue's adapter tells
+ * {@code next} everything, as before, and the recorder the facts it keeps; the SMTP server's
+ * is one of its listeners ({@code SmtpListener.all}). These are the only classes that
  * know today's listener interfaces; the recorder's own input stays one method per fact.
  */
 public final class StatusListeners {
@@ -53,48 +49,33 @@ public final class StatusListeners {
         };
     }
 
-    /** The SMTP server's listener: refused connections and commands also to the recorder. */
-    public static SmtpListener smtp(SmtpListener next, StatusRecorder recorder) {
+    /**
+     * One more of the SMTP server's listeners (beside the log and the metrics): refused
+     * connections and commands, and each end of data, accepted or refused, with its reason.
+     */
+    public static SmtpListener smtp(StatusRecorder recorder) {
         return new SmtpListener() {
             @Override
-            public void sessionOpened() {
-                next.sessionOpened();
+            public void connectionRefused(ConnectionRefused refused) {
+                recorder.connectionRefused(refused.reason().label());
             }
 
             @Override
-            public void sessionClosed() {
-                next.sessionClosed();
+            public void commandRefused(CommandRefused refusal) {
+                recorder.commandRefused(refusal.command(), refusal.reason().label(), refusal.reply().toString());
             }
 
             @Override
-            public void sessionClosedByServer(SessionClosure reason) {
-                next.sessionClosedByServer(reason);
-            }
-
-            @Override
-            public void connectionRefused(ConnectionRefusal reason) {
-                next.connectionRefused(reason);
-                recorder.connectionRefused(reason.label());
-            }
-
-            @Override
-            public void commandRefused(String command, Reply reply) {
-                next.commandRefused(command, reply);
-                recorder.commandRefused(command, RefusalReason.of(reply).label(), reply.toString());
-            }
-        };
-    }
-
-    /** The end of each message's data, accepted or refused, recorded before {@code next} sees it. */
-    public static MessageIntake intake(MessageIntake next, StatusRecorder recorder) {
-        return (message, stored, reply) -> {
-            if (stored != null) {
+            public void messageAccepted(MessageAccepted accepted) {
+                StoredMessage stored = accepted.stored();
                 recorder.accepted(stored.id(), stored.envelope().sender(), stored.envelope().recipients().size());
-            } else {
-                recorder.messageRefused(message.id().value(), message.envelope().sender(),
-                        RefusalReason.of(reply).label(), reply.toString());
             }
-            next.finished(message, stored, reply);
+
+            @Override
+            public void messageRefused(MessageRefused refused) {
+                recorder.messageRefused(refused.message().id().value(), refused.message().envelope().sender(),
+                        refused.reason().label(), refused.reply().toString());
+            }
         };
     }
 
