@@ -21,7 +21,9 @@
 #   RUN_DEADLINE (s, default 1080: no new round starts after it), BENCH_TMP (default /var/tmp),
 #   RESULTS_DIR (default this folder), KEEP=1 (keep the work dir), SAMPLES=1 (take jcmd
 #   Thread.print samples of twgate during its trials into RESULTS_DIR/samples-<date>/; this
-#   costs CPU and so lowers twgate's figures: use it to look, not to measure).
+#   costs CPU and so lowers twgate's figures: use it to look, not to measure), STATUS_REFRESH=S
+#   (twgate serves its metrics and status page on loopback, and a loop loads the page and
+#   status.json every S seconds during its trials, as a browser left open on it does).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -190,10 +192,15 @@ date_tag=$(date +%Y-%m-%d)
 samples_dir=$results_dir/samples-$date_tag
 
 # ---------------------------------------------------------------- the relays
-start_twgate() { # dir sink-port system -> sets relay_pid, relay_port
-    local dir=$1 defaults=()
+start_twgate() { # dir sink-port system -> sets relay_pid, relay_port (and refresher with STATUS_REFRESH)
+    local dir=$1 metrics_listen='""' status_port="" defaults=()
     [[ $3 == twgate ]] && defaults=("@$jvm_options") # the java launcher reads an options file
     relay_port=$(free_port)
+    refresher=""
+    if [[ -n ${STATUS_REFRESH:-} ]]; then
+        status_port=$(free_port)
+        metrics_listen="127.0.0.1:$status_port"
+    fi
     cat >"$dir/twgate.yaml" <<YAML
 server:
   listen: ["127.0.0.1:$relay_port"]
@@ -207,7 +214,7 @@ routes:
     name: sink
     final: false
 metrics:
-  listen: ""
+  listen: $metrics_listen
 YAML
     # shellcheck disable=SC2086 # TWGATE_JAVA_OPTS is a list of options
     # twgate reads TWGATE_* variables as configuration overrides: these two are not for it.
@@ -215,7 +222,18 @@ YAML
         >>"$dir/twgate.log" 2>&1 &
     relay_pid=$!
     pids+=("$relay_pid")
-    await_listen "$relay_port" "$relay_pid" && return
+    if await_listen "$relay_port" "$relay_pid"; then
+        if [[ -n $status_port ]]; then
+            (while :; do
+                curl -s -o /dev/null "http://127.0.0.1:$status_port/" || true
+                curl -s -o /dev/null "http://127.0.0.1:$status_port/status.json" || true
+                sleep "$STATUS_REFRESH"
+            done) &
+            refresher=$!
+            pids+=("$refresher")
+        fi
+        return
+    fi
     stop_pid "$relay_pid" 10
     log "twgate did not listen on 127.0.0.1:$relay_port: $(tail -n 2 "$dir/twgate.log")"
     return 1
@@ -424,6 +442,7 @@ run_trial() { # system round case msgs size sessions rcpts
         cpu1=0
     fi
     [[ -n $sampler ]] && stop_pid "$sampler" 2
+    [[ -n ${refresher:-} ]] && { stop_pid "$refresher" 2; refresher=""; }
     stop_pid "$sink_pid" 2
     wait "$watch_pid" 2>/dev/null || true
     forget pids "$watch_pid"

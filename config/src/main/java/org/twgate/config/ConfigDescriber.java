@@ -130,6 +130,8 @@ public final class ConfigDescriber {
         row(out, "threads", Integer.toString(d.threads()));
         out.append("\nmetrics\n");
         row(out, "listen", c.metrics().listen().map(ConfigDescriber::address).orElse("disabled"));
+        row(out, "status_listen", c.metrics().statusAddress().map(a -> c.metrics().statusListen().isPresent()
+                ? address(a) : "with metrics (" + address(a) + ")").orElse("disabled"));
         out.append("\nlogging\n");
         row(out, "level", lower(c.logging().level()) + ", format " + lower(c.logging().format()));
     }

@@ -57,6 +57,14 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aBadStatusPageAddressNamesItsLine() throws Exception {
+        assertThat(problems("metrics:\n  listen: 127.0.0.1:9464\n  status_listen: localhost:http\n"))
+                .startsWith(f() + ":3: metrics.status_listen: ");
+        assertThat(problems("metrics:\n  status_lisen: 127.0.0.1:9465\n"))
+                .isEqualTo(f() + ":2: metrics: unknown key 'status_lisen' (did you mean 'status_listen'?)");
+    }
+
+    @Test
     void badSizeIsQuoted() throws Exception {
         assertThat(problems("server:\n  max_message_size: 10 megs\n"))
                 .isEqualTo(f() + ":2: server.max_message_size: not a size: '10 megs'");

@@ -123,6 +123,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theStatusPageSharesTheMetricsListenerUnlessGivenItsOwnOrSwitchedOff() throws Exception {
+        InetSocketAddress metrics = new InetSocketAddress("127.0.0.1", 9464);
+        assertThat(ConfigLoader.defaults(Map.of()).metrics().statusAddress()).contains(metrics);
+        GatewayConfig own = ConfigLoader.load(write("own.yaml", "metrics:\n  status_listen: 127.0.0.1:9465\n"), Map.of());
+        assertThat(own.metrics().statusAddress()).contains(new InetSocketAddress("127.0.0.1", 9465));
+        assertThat(own.metrics().listen()).contains(metrics);
+        GatewayConfig off = ConfigLoader.load(write("off.yaml", "metrics:\n  status_listen: \"\"\n"), Map.of());
+        assertThat(off.metrics().statusAddress()).isEmpty();
+        assertThat(off.metrics().listen()).contains(metrics);
+        GatewayConfig alone = ConfigLoader.load(write("alone.yaml",
+                "metrics:\n  listen: \"\"\n  status_listen: \"[::1]:9465\"\n"), Map.of());
+        assertThat(alone.metrics().statusAddress()).contains(new InetSocketAddress("::1", 9465));
+        assertThat(alone.metrics().listen()).isEmpty();
+    }
+
+    @Test
     void anEmptyFileMeansTheDefaults() throws Exception {
         GatewayConfig c = ConfigLoader.load(write("empty.yaml", "# nothing\n"), Map.of());
 

@@ -47,6 +47,11 @@ import org.twgate.gateway.queue.control.QueueConsole;
 import org.twgate.gateway.route.ConfiguredRouter;
 import org.twgate.gateway.route.RouteCourier;
 import org.twgate.gateway.spool.Spool;
+import org.twgate.gateway.status.StatusBoard;
+import org.twgate.gateway.status.StatusEndpoint;
+import org.twgate.gateway.status.StatusHttp;
+import org.twgate.gateway.status.StatusListeners;
+import org.twgate.gateway.status.StatusRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +82,9 @@ public final class Gateway implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final RouteDsnHooks dsnHooks;
     private final RoutingInForce routing;
+    private final StatusRecorder status;
     private volatile MetricsEndpoint endpoint;
+    private volatile StatusEndpoint statusEndpoint;
     /** How long stop lets current sessions finish: {@code server.shutdown_grace}; none for {@link #close()}. */
     private volatile Duration stopGrace = Duration.ZERO;
 
@@ -91,8 +98,12 @@ public final class Gateway implements AutoCloseable {
         // Key material first: a bad key store must fail the start before anything is opened.
         Encryption startTls = serverConfig.tls().isPresent() ? ServerTls.startTls(serverConfig.tls().get()) : null;
         this.metrics = lifecycle.opened("metrics", new GatewayMetrics(clock));
-        this.dsnCounters = new DsnCounters((action, disposition) ->
-                metrics.dsn(action, org.twgate.gateway.metrics.DsnDisposition.valueOf(disposition)));
+        // The status page's recorder listens beside the metrics, to the same listeners.
+        this.status = new StatusRecorder(clock);
+        status.started(config.source());
+        StatusListeners.Notices notices = new StatusListeners.Notices(status);
+        this.dsnCounters = new DsnCounters(notices.counted((action, disposition) ->
+                metrics.dsn(action, org.twgate.gateway.metrics.DsnDisposition.valueOf(disposition))));
         this.spool = lifecycle.opened("spool", Spool.open(spoolConfig.directory(), SPOOL_IO_THREADS));
         this.smtp = lifecycle.opened("smtp client", new SmtpTransport(clientConfig(delivery),
                 new JndiMxResolver(5000, 2)));
@@ -101,17 +112,19 @@ public final class Gateway implements AutoCloseable {
         // Routes, rewriting, DSN policy, relay policy and connector rules: one value, swapped whole on reload.
         this.routing = new RoutingInForce(routingOf(config));
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
-        LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
+        LocalSubmission submission = new LocalSubmission(spool,
+                notices.submitted(stored -> queueRef[0].enqueue(stored)), clock);
         this.queue = lifecycle.opened("queue", new DeliveryQueue(spool, routing,
                 new DsnNotifier(serverConfig.hostname(), spool, submission, clock, spoolConfig.maxLifetime(),
                         routing::relayedDsnPolicy, dsnCounters),
                 new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),
                         spoolConfig.delayWarning()),
-                clock, delivery.threads(), metrics.queueListener()));
+                clock, delivery.threads(), StatusListeners.queue(metrics.queueListener(), status)));
         queueRef[0] = queue;
         metrics.watchQueue(queue::size, queue::oldestArrival);
         this.control = lifecycle.opened("control socket", controlServer(clock));
-        // The server's decisions go to the log, the metrics and `also`; accepted messages to the queue.
+        // The server's decisions go to the log, the metrics, the status page and `also`; accepted
+        // messages to the queue.
         MessageIntake intake = (message, stored, reply) -> {
             if (stored != null) {
                 queue.enqueue(stored);
@@ -120,7 +133,7 @@ public final class Gateway implements AutoCloseable {
         int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
         this.server = lifecycle.opened("smtp server", new SmtpServer(acceptSettings(serverConfig,
                 serverConfig.hostname()), routing.policy(), spool, intake, ioThreads, clock, startTls,
-                SmtpListener.all(new SmtpEventLog(), metrics.smtpListener(), also)));
+                SmtpListener.all(new SmtpEventLog(), metrics.smtpListener(), StatusListeners.smtp(status), also)));
     }
 
     /**
@@ -142,7 +155,9 @@ public final class Gateway implements AutoCloseable {
             Gateway gateway = new Gateway(config, clock, lifecycle, also);
             gateway.server.bind(config.server().listen());
             gateway.endpoint = lifecycle.opened("metrics endpoint", gateway.startMetrics());
+            gateway.statusEndpoint = lifecycle.opened("status endpoint", gateway.startStatusListener());
             int recovered = gateway.queue.recover();
+            gateway.status.watchQueue(gateway.queue::size);
             LOG.info("event=spool_recovered spool={} messages={}", gateway.spool.root(), recovered);
             gateway.server.accept();
             lifecycle.opened("smtp sessions", () -> gateway.server.shutdown(gateway.stopGrace));
@@ -162,17 +177,44 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** Serves /metrics and /health on metrics.listen; null when it is "" (disabled). */
+    /**
+     * Serves /metrics and /health on metrics.listen, and the status page with them unless
+     * metrics.status_listen moves it or switches it off; null when metrics.listen is "" (disabled).
+     */
     private MetricsEndpoint startMetrics() {
         Optional<InetSocketAddress> listen = config.metrics().listen();
         if (listen.isEmpty()) {
             return null;
         }
-        long largest = config.server().maxMessageSize();
-        Readiness readiness = new Readiness(server::boundAddresses, spool.queueDir(), spool::usableSpace, largest,
-                config::source);
+        Readiness readiness = readiness();
         metrics.watchReadiness(readiness, spool::usableSpace);
-        return MetricsEndpoint.start(listen.get(), metrics, readiness);
+        boolean withStatus = config.metrics().statusAddress().isPresent() && config.metrics().statusListen().isEmpty();
+        return MetricsEndpoint.start(listen.get(), metrics, readiness, http -> {
+            if (withStatus) {
+                StatusHttp.register(http, statusBoard(readiness));
+            }
+        });
+    }
+
+    /** The status page on metrics.status_listen, when that names an address; else null. */
+    private StatusEndpoint startStatusListener() {
+        Optional<InetSocketAddress> own = config.metrics().statusListen();
+        if (own.isEmpty() || !config.metrics().statusPage()) {
+            return null;
+        }
+        return StatusEndpoint.start(own.get(), statusBoard(readiness()));
+    }
+
+    private Readiness readiness() {
+        return new Readiness(server::boundAddresses, spool.queueDir(), spool::usableSpace,
+                config.server().maxMessageSize(), config::source);
+    }
+
+    /** What the status page reads: the recorder, the queue's memory, the routes in force, the pool, the checks. */
+    private StatusBoard statusBoard(Readiness readiness) {
+        return new StatusBoard(config.server().hostname(), status,
+                () -> queue.snapshot(StatusBoard.OLDEST_DEFERRED), () -> routing.current().router().byKey(),
+                smtp::connectionsInUse, readiness::check);
     }
 
     /**
@@ -255,7 +297,26 @@ public final class Gateway implements AutoCloseable {
      */
     public ConfigReloader reloader(ConfigReloader.Source source) {
         String hostname = config.server().hostname();
-        ConfigReloader reloader = new ConfigReloader(source, config, routing, this::routingOf,
+        // The status page hears of each reload through the loading and the building of its routing.
+        ConfigReloader.Source recorded = () -> {
+            try {
+                return source.load();
+            } catch (org.twgate.config.ConfigException | RuntimeException e) {
+                status.reloadRefused(String.valueOf(e.getMessage()));
+                throw e;
+            }
+        };
+        java.util.function.Function<GatewayConfig, Routing> built = next -> {
+            try {
+                Routing r = routingOf(next);
+                status.reloaded(next.source());
+                return r;
+            } catch (RuntimeException e) {
+                status.reloadRefused(String.valueOf(e.getMessage()));
+                throw e;
+            }
+        };
+        ConfigReloader reloader = new ConfigReloader(recorded, config, routing, built,
                 next -> server.applyToNewSessions(acceptSettings(next, hostname)), () -> {
                     int scheduled = queue.retryNow(null);
                     LOG.info("event=reload_retry reason=routes_changed messages={}", scheduled);
@@ -275,6 +336,15 @@ public final class Gateway implements AutoCloseable {
     /** For the stages that count into it (rewrite, DSN). */
     public GatewayMetrics metrics() {
         return metrics;
+    }
+
+    /** Where the status page is served, when enabled (an ephemeral port resolved). */
+    public Optional<InetSocketAddress> statusAddress() {
+        StatusEndpoint own = statusEndpoint;
+        if (own != null) {
+            return Optional.of(own.address());
+        }
+        return config.metrics().statusAddress().isPresent() ? metricsAddress() : Optional.empty();
     }
 
     /** Where /metrics and /health are served, when enabled (an ephemeral port resolved). */

@@ -182,12 +182,17 @@ final class ServerBinder {
     }
 
     static MetricsConfig metrics(Node node, List<org.twgate.config.Problem> problems) {
-        Section s = Section.of(node, "metrics", problems, "listen");
+        Section s = Section.of(node, "metrics", problems, "listen", "status_listen");
         Optional<InetSocketAddress> listen = s.text("listen").filter(t -> !t.isBlank()).isEmpty()
                 ? Optional.empty()
                 : Optional.ofNullable(s.parsed("listen", null, HostPorts::parse));
+        // Absent: the status page shares metrics.listen; "": no status page; HOST:PORT: its own listener.
+        boolean statusPage = !s.has("status_listen") || !s.text("status_listen").orElse("").isBlank();
+        Optional<InetSocketAddress> statusListen = statusPage && s.has("status_listen")
+                ? Optional.ofNullable(s.parsed("status_listen", null, HostPorts::parse))
+                : Optional.empty();
         s.finish();
-        return new MetricsConfig(listen);
+        return new MetricsConfig(listen, statusListen, statusPage);
     }
 
     static LoggingConfig logging(Node node, List<org.twgate.config.Problem> problems) {

@@ -120,6 +120,21 @@ public final class SmtpConnectionPool implements Closeable {
         return ((ScheduledThreadPoolExecutor) reaper).getQueue().size();
     }
 
+    /**
+     * Slots taken now (sessions in use, or being opened), summed by hop name (a route key: an MX
+     * route has one hop per domain): for the status page.
+     */
+    public Map<String, Integer> inUseByHopName() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        hops.forEach((hop, slots) -> {
+            int taken = slots.max - slots.permits.availablePermits();
+            if (taken > 0) {
+                out.merge(hop.name(), taken, Integer::sum);
+            }
+        });
+        return out;
+    }
+
     /** Hops the pool holds an entry for: for tests and metrics. */
     int hopsHeld() {
         return hops.size();

@@ -121,6 +121,11 @@ public final class SmtpTransport implements Closeable {
         return pool.timersHeld();
     }
 
+    /** Outbound SMTP sessions in use now, by route key (routes with none are left out). */
+    public java.util.Map<String, Integer> connectionsInUse() {
+        return pool.inUseByHopName();
+    }
+
     /** Next hops the connection pool keeps an entry for (unused ones are forgotten): for tests. */
     int hopsHeld() {
         return pool.hopsHeld();

@@ -33,6 +33,12 @@ public final class MetricsEndpoint implements AutoCloseable {
 
     /** Binds {@code address} and serves; throws naming the address when it cannot be bound. */
     public static MetricsEndpoint start(InetSocketAddress address, GatewayMetrics metrics, Readiness readiness) {
+        return start(address, metrics, readiness, server -> { });
+    }
+
+    /** @param more adds further paths before the server starts (the status page's, when it shares this port) */
+    public static MetricsEndpoint start(InetSocketAddress address, GatewayMetrics metrics, Readiness readiness,
+            java.util.function.Consumer<HttpServer> more) {
         HttpServer server;
         try {
             server = HttpServer.create(address, 16);
@@ -65,6 +71,7 @@ public final class MetricsEndpoint implements AutoCloseable {
                 respond(exchange, report.ready() ? 200 : 503, TEXT, report.text());
             }
         });
+        more.accept(server);
         server.start();
         LOG.info("event=metrics_listening address={}", server.getAddress());
         return new MetricsEndpoint(server, executor);

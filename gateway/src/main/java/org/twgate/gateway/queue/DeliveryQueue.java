@@ -124,7 +124,11 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         try {
             Dispatch routing = dispatch.get();
             List<RecipientOutcome> outcomes = new ArrayList<>();
-            for (Map.Entry<String, List<EnvelopeRecipient>> group : byRoute(routing.router(), m.pending()).entrySet()) {
+            Map<String, List<EnvelopeRecipient>> groups = byRoute(routing.router(), m.pending());
+            synchronized (m) {
+                groups.forEach((route, rs) -> rs.forEach(r -> m.routed(r.index(), route)));
+            }
+            for (Map.Entry<String, List<EnvelopeRecipient>> group : groups.entrySet()) {
                 outcomes.addAll(deliverGroup(routing.courier(), m.stored, group.getKey(), group.getValue()));
             }
             apply(m, outcomes, clock.instant(), routing.router());
@@ -170,6 +174,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
             out.add(o);
             log(stored, r, route, o);
             listener.attempted(route, o.result(), took, stored.envelope().arrival());
+            listener.recipientOutcome(stored.id(), r.address(), route, o.result(), o.reply());
         }
         return out;
     }
@@ -208,6 +213,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
                 failed.add(new Notifier.FailedRecipient(r, m.lastReply(r.index()), null, true));
                 LOG.error("queue_id={} event=expired rcpt=<{}> error=\"{}\"", stored.id(), r.address(), why);
                 listener.expired(router.routeFor(r.address()), stored.envelope().arrival());
+                listener.recipientOutcome(stored.id(), r.address(), router.routeFor(r.address()), Result.FAILED, why);
             }
         }
         if (!failed.isEmpty()) {
@@ -330,6 +336,22 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         }
         out.sort((a, b) -> a.id().compareTo(b.id()));
         return out;
+    }
+
+    /**
+     * The queue as the status page shows it, from memory only (no spool file is read): one pass
+     * over the messages, each read under its own monitor as {@link #list()} does.
+     *
+     * @param oldestDeferred how many of the oldest deferred recipients to list
+     */
+    public QueueSnapshot snapshot(int oldestDeferred) {
+        QueueSnapshot.Builder out = new QueueSnapshot.Builder(oldestDeferred);
+        for (QueuedMessage m : messages.values()) {
+            synchronized (m) {
+                out.add(m);
+            }
+        }
+        return out.build();
     }
 
     @Override

@@ -19,6 +19,8 @@ final class QueuedMessage {
     final StoredMessage stored;
     private final RecipientState[] states;
     private final String[] lastReply;
+    /** The route key each recipient was last attempted on (null before its first attempt): for the status page. */
+    private final String[] lastRoute;
     int attempts;
     Instant nextAttempt;
     boolean held;
@@ -31,6 +33,7 @@ final class QueuedMessage {
         int n = stored.envelope().recipients().size();
         this.states = new RecipientState[n];
         this.lastReply = new String[n];
+        this.lastRoute = new String[n];
         java.util.Arrays.fill(states, RecipientState.PENDING);
     }
 
@@ -55,6 +58,7 @@ final class QueuedMessage {
                     deferredAttempts.add(r.time());
                     if (known) {
                         m.lastReply[r.recipient()] = r.reply();
+                        m.lastRoute[r.recipient()] = r.route();
                     }
                     if (r.next() != null && (m.nextAttempt == null || r.next().isAfter(m.nextAttempt))) {
                         m.nextAttempt = r.next();
@@ -94,6 +98,15 @@ final class QueuedMessage {
 
     String lastReply(int recipient) {
         return lastReply[recipient];
+    }
+
+    void routed(int recipient, String route) {
+        lastRoute[recipient] = route;
+    }
+
+    /** The route of the recipient's last attempt, or null when it was never attempted. */
+    String lastRoute(int recipient) {
+        return lastRoute[recipient];
     }
 
     boolean finished() {

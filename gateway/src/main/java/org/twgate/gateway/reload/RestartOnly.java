@@ -38,6 +38,9 @@ final class RestartOnly {
         KEYS.put("delivery.connection_idle", c -> c.delivery().connectionIdle());
         KEYS.put("delivery.threads", c -> c.delivery().threads());
         KEYS.put("metrics.listen", c -> c.metrics().listen());
+        // The key as written (its own address, or "" for off), not where the page ends up: that
+        // follows metrics.listen when the key is unset, and metrics.listen is named already.
+        KEYS.put("metrics.status_listen", c -> List.of(c.metrics().statusListen(), c.metrics().statusPage()));
         KEYS.put("logging.level", c -> c.logging().level());
         KEYS.put("logging.format", c -> c.logging().format());
     }

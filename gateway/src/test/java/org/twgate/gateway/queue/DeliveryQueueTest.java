@@ -79,11 +79,15 @@ class DeliveryQueueTest {
     }
 
     StoredMessage store(String sender, String... rcpts) throws Exception {
+        return storeAt(Instant.now(), sender, rcpts);
+    }
+
+    StoredMessage storeAt(Instant arrival, String sender, String... rcpts) throws Exception {
         List<EnvelopeRecipient> list = new ArrayList<>();
         for (String r : rcpts) {
             list.add(new EnvelopeRecipient(list.size(), r, null, null));
         }
-        Envelope env = new Envelope(sender, list, null, null, null, false, Instant.now(), "127.0.0.1", "c", "ESMTP");
+        Envelope env = new Envelope(sender, list, null, null, null, false, arrival, "127.0.0.1", "c", "ESMTP");
         IncomingMessage in = spool.receive(QueueId.next(System.currentTimeMillis()), env, new byte[0]);
         in.write(Unpooled.copiedBuffer("Subject: t\r\n\r\nbody\r\n", StandardCharsets.US_ASCII));
         return in.commit().get();
@@ -156,5 +160,62 @@ class DeliveryQueueTest {
         assertThat(queue.recover()).isEqualTo(1);
         await(() -> queue.size() == 0);
         assertThat(attempts).containsExactly("a@x.com->left@y.com");
+    }
+
+    @Test
+    void snapshotShowsWhatWaitsPerRouteAndTheOldestDeferredFromMemoryAlone() throws Exception {
+        start(Duration.ofDays(1));
+        courier.script.put("busy@y.com", List.of(Result.DEFERRED));
+        StoredMessage stored = store("a@x.com", "busy@y.com", "ok@y.com");
+        queue.enqueue(stored);
+        await(() -> queue.snapshot(5).oldestDeferred().size() == 1);
+        assertThat(queue.hold(stored.id(), true)).isTrue();
+        // Everything the snapshot shows is in memory: with the spool files gone it still shows it.
+        try (var files = Files.list(spool.queueDir())) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+
+        QueueSnapshot s = queue.snapshot(5);
+
+        assertThat(s.waiting()).isEqualTo(new QueueSnapshot.Counts(1, 1));
+        assertThat(s.held()).isEqualTo(new QueueSnapshot.Counts(1, 1));
+        assertThat(s.oldestArrival()).contains(stored.envelope().arrival());
+        assertThat(s.routes()).containsOnlyKeys("default");
+        assertThat(s.routes().get("default")).isEqualTo(new QueueSnapshot.RouteQueue(1, 1, 1,
+                java.util.Optional.of(stored.envelope().arrival())));
+        QueueSnapshot.Deferred d = s.oldestDeferred().get(0);
+        assertThat(d.id()).isEqualTo(stored.id());
+        assertThat(d.sender()).isEqualTo("a@x.com");
+        assertThat(d.recipient()).isEqualTo("busy@y.com");
+        assertThat(d.route()).isEqualTo("default");
+        assertThat(d.lastReply()).isEqualTo("451 4.3.0 try later");
+        assertThat(d.held()).isTrue();
+        assertThat(d.attempts()).isPositive();
+    }
+
+    @Test
+    void snapshotKeepsTheOldestDeferredAndTakesTheRouteOfARecoveredRecipientFromItsJournal() throws Exception {
+        start(Duration.ofDays(1));
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        List<StoredMessage> stored = new ArrayList<>();
+        Instant first = Instant.now().minus(Duration.ofMinutes(10));
+        for (int i = 0; i < 4; i++) {
+            StoredMessage m = storeAt(first.plusSeconds(i), "s" + i + "@x.com", "r" + i + "@y.com");
+            spool.append(m.id(), List.of(JournalRecord.forRecipient(Instant.now(), JournalRecord.Event.DEFERRED, 0,
+                    "connector", later, "451 4.4.1 from the journal " + i)));
+            stored.add(m);
+        }
+        assertThat(queue.recover()).isEqualTo(4);
+
+        QueueSnapshot s = queue.snapshot(2);
+
+        assertThat(s.waiting()).isEqualTo(new QueueSnapshot.Counts(4, 4));
+        assertThat(s.oldestDeferred()).extracting(QueueSnapshot.Deferred::recipient).containsExactly("r0@y.com", "r1@y.com");
+        assertThat(s.oldestDeferred().get(0).route()).isEqualTo("connector");
+        assertThat(s.oldestDeferred().get(0).nextAttempt()).isEqualTo(later);
+        assertThat(s.routes()).containsOnlyKeys("connector");
+        assertThat(s.routes().get("connector").recipients()).isEqualTo(4);
     }
 }

@@ -56,6 +56,15 @@ class ConfigReloaderTest {
     }
 
     @Test
+    void theStatusPagesOwnListenerIsRestartOnly() throws Exception {
+        GatewayConfig started = load(BASE);
+        GatewayConfig next = load(BASE + "metrics:\n  status_listen: \"127.0.0.1:9465\"\n");
+        assertThat(RestartOnly.changed(started, next)).containsExactly("metrics.status_listen");
+        assertThat(RestartOnly.changed(started, load(BASE + "metrics:\n  status_listen: \"\"\n")))
+                .containsExactly("metrics.status_listen");
+    }
+
+    @Test
     void routesRewritingPolicyAndSessionLimitsAreNotRestartOnly() throws Exception {
         GatewayConfig started = load(BASE);
         GatewayConfig next = load(BASE.replace("max_recipients: 100", "max_recipients: 5\n  max_message_size: 1m\n"
