@@ -122,6 +122,8 @@ public final class ConfigDescriber {
         row(out, "retry", Durations.format(s.retryInitial()) + ", doubling up to " + Durations.format(s.retryMax()));
         row(out, "max_lifetime", Durations.format(s.maxLifetime()));
         row(out, "delay_warning", Durations.format(s.delayWarning()));
+        row(out, "max_queued_messages", s.maxQueuedMessages() == SpoolConfig.AUTO ? "auto (from the heap)"
+                : Integer.toString(s.maxQueuedMessages()));
         DeliveryConfig d = c.delivery();
         out.append("\ndelivery\n");
         row(out, "helo_name", d.heloName());

@@ -15,6 +15,7 @@ import org.twgate.gateway.accept.Deadlines;
 import org.twgate.gateway.accept.Defences;
 import org.twgate.gateway.accept.RateLimits;
 import org.twgate.gateway.accept.MessageIntake;
+import org.twgate.gateway.accept.Reply;
 import org.twgate.gateway.accept.ServerTls;
 import org.twgate.gateway.accept.SmtpEventLog;
 import org.twgate.gateway.accept.SmtpListener;
@@ -41,6 +42,9 @@ import org.twgate.gateway.reload.ConfigReloader;
 import org.twgate.gateway.reload.Routing;
 import org.twgate.gateway.reload.RoutingInForce;
 import org.twgate.gateway.queue.DeliveryQueue;
+import org.twgate.gateway.queue.QueueBound;
+import org.twgate.gateway.spool.IncomingMessage;
+import org.twgate.gateway.spool.StoredMessage;
 import org.twgate.gateway.queue.RetrySchedule;
 import org.twgate.gateway.queue.control.ControlServer;
 import org.twgate.gateway.queue.control.QueueConsole;
@@ -76,6 +80,7 @@ public final class Gateway implements AutoCloseable {
     private final SmtpTransport smtp;
     private final PipeTransport pipe = new PipeTransport();
     private final DeliveryQueue queue;
+    private final QueueBound queueBound;
     private final SmtpServer server;
     private final ControlServer control;
     private final DsnCounters dsnCounters;
@@ -122,12 +127,25 @@ public final class Gateway implements AutoCloseable {
                 clock, delivery.threads(), StatusListeners.queue(metrics.queueListener(), status)));
         queueRef[0] = queue;
         metrics.watchQueue(queue::size, queue::oldestArrival);
+        int bound = spoolConfig.maxQueuedMessages() == SpoolConfig.AUTO
+                ? QueueBound.auto(Runtime.getRuntime().maxMemory()) : spoolConfig.maxQueuedMessages();
+        this.queueBound = new QueueBound(bound, queue::size);
+        metrics.watchQueueBound(bound, queueBound::paused);
         this.control = lifecycle.opened("control socket", controlServer(clock));
         // The server's decisions go to the log, the metrics, the status page and `also`; accepted
         // messages to the queue.
-        MessageIntake intake = (message, stored, reply) -> {
-            if (stored != null) {
-                queue.enqueue(stored);
+        // Notices (LocalSubmission above) go to the queue directly: the bound never refuses them.
+        MessageIntake intake = new MessageIntake() {
+            @Override
+            public void finished(IncomingMessage message, StoredMessage stored, Reply reply) {
+                if (stored != null) {
+                    queue.enqueue(stored);
+                }
+            }
+
+            @Override
+            public boolean hasRoom() {
+                return queueBound.admits();
             }
         };
         int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
@@ -158,7 +176,13 @@ public final class Gateway implements AutoCloseable {
             gateway.statusEndpoint = lifecycle.opened("status endpoint", gateway.startStatusListener());
             int recovered = gateway.queue.recover();
             gateway.status.watchQueue(gateway.queue::size);
-            LOG.info("event=spool_recovered spool={} messages={}", gateway.spool.root(), recovered);
+            LOG.info("event=spool_recovered spool={} messages={} max_queued_messages={}", gateway.spool.root(), recovered,
+                    gateway.queueBound.limit());
+            if (!gateway.queueBound.admits()) {
+                // Everything recovered is queued (no mail is left in the spool); new mail waits until it drains.
+                LOG.warn("event=intake_paused reason=queue_full queued={} max_queued_messages={} resumes_below={}",
+                        recovered, gateway.queueBound.limit(), gateway.queueBound.resumeBelow());
+            }
             gateway.server.accept();
             lifecycle.opened("smtp sessions", () -> gateway.server.shutdown(gateway.stopGrace));
             return gateway;
@@ -207,7 +231,24 @@ public final class Gateway implements AutoCloseable {
 
     private Readiness readiness() {
         return new Readiness(server::boundAddresses, spool.queueDir(), spool::usableSpace,
-                config.server().maxMessageSize(), config::source);
+                config.server().maxMessageSize(), config::source).withQueue(this::queueCheck);
+    }
+
+    /**
+     * The queue's bound, as a readiness line that never fails: a paused intake answers 452 and
+     * qmail retries, which is the behaviour wanted; failing readiness would take every replica
+     * out of a Service at once during a connector outage (they share the connector) and stop
+     * the probes' view of a gateway that is otherwise fine. The line and
+     * twgate_queue_intake_paused say it.
+     */
+    private org.twgate.gateway.health.Check queueCheck() {
+        int queued = queueBound.queued();
+        if (queueBound.paused()) {
+            return org.twgate.gateway.health.Check.ok("queue", "intake paused (MAIL gets 452 4.3.1): " + queued
+                    + " queued, spool.max_queued_messages " + queueBound.limit() + ", resumes below "
+                    + queueBound.resumeBelow());
+        }
+        return org.twgate.gateway.health.Check.ok("queue", queued + " queued of at most " + queueBound.limit());
     }
 
     /** What the status page reads: the recorder, the queue's memory, the routes in force, the pool, the checks. */

@@ -22,6 +22,11 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     GatewayFixture(Path dir, String routesYaml, String extraYaml, String retry) throws Exception {
+        this(dir, routesYaml, extraYaml, retry, "");
+    }
+
+    /** @param spoolYaml more keys of the spool section, each line indented by two spaces, or "" */
+    GatewayFixture(Path dir, String routesYaml, String extraYaml, String retry, String spoolYaml) throws Exception {
         spoolDir = dir.resolve("spool");
         Path file = dir.resolve("twgate.yaml");
         configFile = file;
@@ -33,6 +38,7 @@ final class GatewayFixture implements AutoCloseable {
                 "  directory: " + spoolDir,
                 "  retry_initial: " + retry,
                 "  retry_max: " + retry,
+                spoolYaml,
                 "metrics:",
                 "  listen: \"\"",
                 "routes:",

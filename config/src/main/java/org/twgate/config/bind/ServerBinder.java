@@ -137,7 +137,7 @@ final class ServerBinder {
 
     static SpoolConfig spool(Node node, List<org.twgate.config.Problem> problems) {
         Section s = Section.of(node, "spool", problems, "directory", "retry_initial", "retry_max",
-                "max_lifetime", "delay_warning");
+                "max_lifetime", "delay_warning", "max_queued_messages");
         String dir = s.string("directory", "./spool");
         if (dir.isBlank()) {
             problems.add(s.originOf("directory").problem(s.pathOf("directory"), "must not be empty"));
@@ -147,7 +147,8 @@ final class ServerBinder {
                 s.duration("retry_initial", Duration.ofMinutes(1)),
                 s.duration("retry_max", Duration.ofHours(1)),
                 s.duration("max_lifetime", Duration.ofDays(5)),
-                s.duration("delay_warning", Duration.ofHours(4)));
+                s.duration("delay_warning", Duration.ofHours(4)),
+                s.parsed("max_queued_messages", SpoolConfig.AUTO, ServerBinder::queueBound));
         if (spool.retryInitial().isZero()) {
             problems.add(s.originOf("retry_initial").problem(s.pathOf("retry_initial"), "must be more than 0"));
         }
@@ -160,6 +161,18 @@ final class ServerBinder {
         }
         s.finish();
         return spool;
+    }
+
+    /** {@code auto} (the gateway derives it from its heap) or a whole number from 1. */
+    private static int queueBound(String text) throws org.twgate.config.syntax.BadValue {
+        String t = text.strip();
+        if (t.equals("auto")) {
+            return SpoolConfig.AUTO;
+        }
+        if (!t.matches("\\d{1,9}") || Integer.parseInt(t) < 1) {
+            throw org.twgate.config.syntax.BadValue.of("not 'auto' or a whole number from 1 to 999999999", text);
+        }
+        return Integer.parseInt(t);
     }
 
     static DeliveryConfig delivery(Node node, String hostname, List<org.twgate.config.Problem> problems) {

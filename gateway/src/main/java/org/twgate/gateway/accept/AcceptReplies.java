@@ -14,6 +14,8 @@ final class AcceptReplies {
     static final Reply MAIL_SYNTAX = Reply.refusal(RefusalReason.SYNTAX, 501, "5.5.4", "Syntax: MAIL FROM:<address> [parameters]");
     static final Reply RCPT_SYNTAX = Reply.refusal(RefusalReason.SYNTAX, 501, "5.5.4", "Syntax: RCPT TO:<address> [parameters]");
     static final Reply START_MAIL_INPUT = Reply.of(354, null, "End data with <CR><LF>.<CR><LF>");
+    /** The queue holds {@code spool.max_queued_messages}: the same temporary refusal as a full disk. */
+    static final Reply QUEUE_FULL = Reply.refusal(RefusalReason.QUEUE_FULL, 452, "4.3.1", "Insufficient system storage (queue full), try again later");
     static final Reply SPOOL_FULL = Reply.refusal(RefusalReason.SPOOL_FULL, 452, "4.3.1", "Insufficient system storage, try again later");
     static final Reply SPOOL_ERROR = Reply.refusal(RefusalReason.SPOOL_ERROR, 451, "4.3.0", "Local error writing the message to the queue, try again later");
 

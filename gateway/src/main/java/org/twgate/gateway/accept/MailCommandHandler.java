@@ -20,9 +20,11 @@ import org.twgate.dsn.param.SmtpArgumentException;
  */
 final class MailCommandHandler implements CommandHandler<SMTPSession> {
     private final AcceptSettings settings;
+    private final MessageIntake intake;
 
-    MailCommandHandler(AcceptSettings settings) {
+    MailCommandHandler(AcceptSettings settings, MessageIntake intake) {
         this.settings = settings;
+        this.intake = intake;
     }
 
     @Override
@@ -86,6 +88,11 @@ final class MailCommandHandler implements CommandHandler<SMTPSession> {
             dsn = DsnMailParameters.from(command);
         } catch (SmtpArgumentException e) {
             return CommandArgument.refusal(e);
+        }
+        // At MAIL, the cheapest point for the client: no recipients or content sent for nothing.
+        // Before the rate count, so a refused MAIL does not use up the client's allowance.
+        if (!intake.hasRoom()) {
+            return AcceptReplies.QUEUE_FULL;
         }
         Reply overRate = session.getAttachment(ClientSession.KEY, State.Connection).orElseThrow().rates().message();
         if (overRate != null) {

@@ -14,4 +14,12 @@ public interface MessageIntake {
      * @param stored the committed message, or null when it was refused or could not be stored
      */
     void finished(IncomingMessage message, StoredMessage stored, Reply reply);
+
+    /**
+     * Whether the queue can take another message now; asked at MAIL, whoever the client is (a
+     * relay client's mail takes the same memory). False: MAIL gets {@code 452 4.3.1}.
+     */
+    default boolean hasRoom() {
+        return true;
+    }
 }

@@ -33,6 +33,8 @@ public enum RefusalReason {
     RECIPIENT_RATE,
     /** {@code 452 4.3.1}: the spool's file system is full. */
     SPOOL_FULL,
+    /** {@code 452 4.3.1} to MAIL: the queue holds {@code spool.max_queued_messages} (its heap bound). */
+    QUEUE_FULL,
     /** {@code 451 4.3.0}: the message could not be written to the spool. */
     SPOOL_ERROR,
     /** {@code 554 5.7.1}: the recipient's domain is not accepted from this client (the relay policy). */

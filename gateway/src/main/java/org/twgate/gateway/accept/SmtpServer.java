@@ -36,7 +36,9 @@ import org.apache.james.protocols.smtp.core.UnknownCmdHandler;
 import org.apache.james.protocols.smtp.core.VrfyCmdHandler;
 import org.apache.james.protocols.smtp.core.esmtp.StartTlsCmdHandler;
 import org.twgate.gateway.policy.RelayPolicy;
+import org.twgate.gateway.spool.IncomingMessage;
 import org.twgate.gateway.spool.Spool;
+import org.twgate.gateway.spool.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,13 +122,21 @@ public final class SmtpServer implements AutoCloseable {
 
     /** Each end of data is told to the listener (accepted or refused, with its reason), then handed to {@code next}. */
     private MessageIntake announcing(MessageIntake next) {
-        return (message, stored, reply) -> {
-            if (stored != null) {
-                listener.messageAccepted(new SmtpListener.MessageAccepted(message, stored, reply));
-            } else {
-                listener.messageRefused(new SmtpListener.MessageRefused(message, reply));
+        return new MessageIntake() {
+            @Override
+            public void finished(IncomingMessage message, StoredMessage stored, Reply reply) {
+                if (stored != null) {
+                    listener.messageAccepted(new SmtpListener.MessageAccepted(message, stored, reply));
+                } else {
+                    listener.messageRefused(new SmtpListener.MessageRefused(message, reply));
+                }
+                next.finished(message, stored, reply);
             }
-            next.finished(message, stored, reply);
+
+            @Override
+            public boolean hasRoom() {
+                return next.hasRoom();
+            }
         };
     }
 
@@ -141,7 +151,7 @@ public final class SmtpServer implements AutoCloseable {
                 new HelloReplies.Helo(metrics),
                 new HeloNameCheck(),
                 new EsmtpFeatures(settings),
-                new MailCommandHandler(settings),
+                new MailCommandHandler(settings, intake),
                 new RcptCommandHandler(settings, policy),
                 new DataCommandHandler(metrics, spool, intake, settings, clock),
                 new RsetCmdHandler(),

@@ -24,6 +24,7 @@ public final class Readiness {
     private final long minFree;
     private final long maxMessageSize;
     private final Supplier<String> configuration;
+    private Supplier<Check> queue = () -> null;
 
     /** Usable octets on the spool's file system (e.g. {@code spool::usableSpace}). */
     @FunctionalInterface
@@ -47,6 +48,12 @@ public final class Readiness {
         this.configuration = configuration;
     }
 
+    /** Adds a line about the queue (its bound, whether intake is paused); null from it: no line. */
+    public Readiness withQueue(Supplier<Check> queueCheck) {
+        this.queue = queueCheck;
+        return this;
+    }
+
     public HealthReport check() {
         List<Check> checks = new ArrayList<>();
         List<InetSocketAddress> bound = listening.get();
@@ -56,6 +63,10 @@ public final class Readiness {
         String source = configuration.get();
         checks.add(source == null ? Check.failed("configuration", "no configuration loaded")
                 : Check.ok("configuration", "loaded from " + source));
+        Check q = queue.get();
+        if (q != null) {
+            checks.add(q);
+        }
         return new HealthReport(checks);
     }
 

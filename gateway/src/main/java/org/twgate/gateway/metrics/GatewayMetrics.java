@@ -81,6 +81,20 @@ public final class GatewayMetrics implements AutoCloseable {
     }
 
     /**
+     * {@code twgate_queue_capacity_messages} ({@code spool.max_queued_messages} in force, "auto"
+     * resolved) and {@code twgate_queue_intake_paused} (1 while MAIL gets 452 4.3.1 for it).
+     */
+    public void watchQueueBound(int capacity, java.util.function.BooleanSupplier paused) {
+        Gauge.builder(MetricNames.QUEUE_CAPACITY, () -> capacity)
+                .description("messages the queue may hold before MAIL is refused with 452 4.3.1 (spool.max_queued_messages)")
+                .register(registry);
+        Gauge.builder(MetricNames.QUEUE_INTAKE_PAUSED, paused, p -> p.getAsBoolean() ? 1 : 0)
+                .strongReference(true)
+                .description("1 while new mail is refused because the queue is at its bound, until it is below 90 % of it")
+                .register(registry);
+    }
+
+    /**
      * {@code twgate_ready} (1 when /health/ready would answer 200, else 0) and
      * {@code twgate_spool_usable_bytes} (usable octets on the spool's file system, NaN when it
      * cannot be read), each read at scrape time: what the alert rules page on.

@@ -18,6 +18,8 @@ final class MetricNames {
     static final String DELIVERY_DURATION = "twgate.delivery.duration";
     static final String QUEUE_TIME = "twgate.queue.time";
     static final String QUEUE_MESSAGES = "twgate.queue.messages";
+    static final String QUEUE_CAPACITY = "twgate.queue.capacity.messages";
+    static final String QUEUE_INTAKE_PAUSED = "twgate.queue.intake.paused";
     static final String QUEUE_OLDEST_AGE = "twgate.queue.oldest.age";
     static final String REWRITES = "twgate.rewrites";
     static final String DSNS = "twgate.dsns";

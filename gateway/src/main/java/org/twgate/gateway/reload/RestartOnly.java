@@ -32,6 +32,7 @@ final class RestartOnly {
         KEYS.put("spool.retry_max", c -> c.spool().retryMax());
         KEYS.put("spool.max_lifetime", c -> c.spool().maxLifetime());
         KEYS.put("spool.delay_warning", c -> c.spool().delayWarning());
+        KEYS.put("spool.max_queued_messages", c -> c.spool().maxQueuedMessages());
         KEYS.put("delivery.helo_name", c -> c.delivery().heloName());
         KEYS.put("delivery.connect_timeout", c -> c.delivery().connectTimeout());
         KEYS.put("delivery.command_timeout", c -> c.delivery().commandTimeout());
