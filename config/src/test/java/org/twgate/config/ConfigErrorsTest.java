@@ -39,6 +39,14 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aBadQueueBoundNamesItsLine() throws Exception {
+        assertThat(problems("spool:\n  retry_initial: 1m\n  max_queued_messages: 0\n"))
+                .isEqualTo(f() + ":3: spool.max_queued_messages: not 'auto' or a whole number from 1 to 999999999: '0'");
+        assertThat(problems("spool:\n  max_queued_messages: lots\n"))
+                .isEqualTo(f() + ":2: spool.max_queued_messages: not 'auto' or a whole number from 1 to 999999999: 'lots'");
+    }
+
+    @Test
     void badDurationIsQuoted() throws Exception {
         assertThat(problems("server:\n  idle_timeout: 5x\n"))
                 .isEqualTo(f() + ":2: server.idle_timeout: not a duration: '5x'");

@@ -40,6 +40,7 @@ class ConfigLoaderTest {
         assertThat(route.tls()).isEqualTo(TlsMode.NONE);
         assertThat(route.maxConnections()).isEqualTo(10);
         assertThat(c.spool().directory()).isEqualTo(Path.of("spool").toAbsolutePath());
+        assertThat(c.spool().maxQueuedMessages()).isEqualTo(SpoolConfig.AUTO);
         assertThat(c.metrics().listen()).contains(new InetSocketAddress("127.0.0.1", 9464));
         assertThat(c.server().maxMessageSize()).isEqualTo(50L * 1024 * 1024);
         assertThat(c.server().maxDataLine()).isEqualTo(1024L * 1024);
@@ -159,7 +160,9 @@ class ConfigLoaderTest {
                 "TWGATE_ROUTES__1__SMTPROUTES", "example.org:[10.0.0.6]",
                 "TWGATE_METRICS__LISTEN", "",
                 "TWGATE_SERVER__MAX_MESSAGE_SIZE", "0",
+                "TWGATE_SPOOL__MAX_QUEUED_MESSAGES", "3",
                 "PATH", "/usr/bin"));
+        assertThat(c.spool().maxQueuedMessages()).isEqualTo(3);
 
         assertThat(c.server().listen()).containsExactly(new InetSocketAddress("0.0.0.0", 2525),
                 new InetSocketAddress("::1", 2526));
