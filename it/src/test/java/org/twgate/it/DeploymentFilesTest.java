@@ -125,4 +125,29 @@ class DeploymentFilesTest {
                 .toList());
         assertThat(shipped.warnings()).isEmpty();
     }
+
+    /**
+     * jvm.options carries -XX:+IgnoreUnrecognizedVMOptions so an older Java 17 starts without
+     * TrimNativeHeapInterval; that would also hide a misspelt option, so the JDK running the
+     * build must know every one (the strict run), and one it does not know must not stop it.
+     */
+    @Test
+    void everyJvmOptionIsKnownToThisJdkAndAnUnknownOneDoesNotStopTheStart() throws Exception {
+        Path options = ROOT.resolve("deploy/jvm.options").toAbsolutePath();
+        assertThat(Files.readAllLines(options)).contains("-XX:+IgnoreUnrecognizedVMOptions");
+        assertThat(java("@" + options, "-XX:-IgnoreUnrecognizedVMOptions", "-version")).isZero();
+        assertThat(java("@" + options, "-XX:TwgateNoSuchOption=1", "-version")).isZero();
+    }
+
+    private static int java(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        if (exit != 0) {
+            System.err.println(String.join(" ", command) + ":\n" + out);
+        }
+        return exit;
+    }
 }
