@@ -35,14 +35,10 @@ final class OutcomeReports {
 
     DsnReport failed(Envelope envelope, List<FailedRecipient> recipients, Instant now) {
         List<DsnRecipient> sections = recipients.stream().map(f -> {
-            // A failure is permanent by definition; an expired one reports the last reply's
-            // detail if it had one, else 5.4.7 (delivery time expired), in class 5.
-            EnhancedStatus status = statusOf(f.smtpReply())
-                    .orElse(f.expired() ? EnhancedStatus.DELIVERY_TIME_EXPIRED : EnhancedStatus.PERMANENT)
-                    .withClass(5);
-            String why = f.expired() ? "gave up after the queue lifetime; last error: " + f.reply() : f.reply();
-            return section(f.recipient(), Action.FAILED, status, f.remoteMta(),
-                    f.expired() ? null : f.smtpReply(), why, now);
+            // The status the delivery status carries: the next hop's enhanced code, or the local
+            // cause's (5.1.3 for a rewrite refusal, 5.4.7 for an expiry); a failure is class 5.
+            EnhancedStatus status = f.status().status().withClass(5);
+            return section(f.recipient(), Action.FAILED, status, f.remoteMta(), f.smtpReply(), f.reply(), now);
         }).toList();
         return report(envelope, sections, ReturnContent.forOutcome(ret(envelope), Action.FAILED));
     }

@@ -1,107 +1,22 @@
 package org.twgate.gateway.queue;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import org.twgate.gateway.spool.EnvelopeRecipient;
-import org.twgate.gateway.spool.JournalRecord;
 import org.twgate.gateway.spool.StoredMessage;
 
 /**
- * The delivery state of one spooled message: the replay of its journal plus what happened
- * since. Guarded by its own monitor; {@code busy} keeps two attempts from overlapping.
+ * One message in the running queue: its stored form and its {@link MessageState}, replaced
+ * whole. Everything here is guarded by this object's monitor, which {@code list}, {@code show},
+ * {@code hold}, {@code retry}, {@code delete} and a running attempt's outcome all take, so none
+ * sees or makes half a change; {@code busy} keeps two attempts from overlapping and
+ * {@code removed} tells a running attempt that its result is to be discarded.
  */
 final class QueuedMessage {
-    enum RecipientState { PENDING, DELIVERED, FAILED }
-
     final StoredMessage stored;
-    private final RecipientState[] states;
-    private final String[] lastReply;
-    int attempts;
-    Instant nextAttempt;
-    boolean held;
+    MessageState state;
     boolean busy;
-    /** A delay report was already due and dealt with (journalled), so it is never repeated. */
-    boolean delayNotified;
+    boolean removed;
 
-    QueuedMessage(StoredMessage stored) {
+    QueuedMessage(StoredMessage stored, MessageState state) {
         this.stored = stored;
-        int n = stored.envelope().recipients().size();
-        this.states = new RecipientState[n];
-        this.lastReply = new String[n];
-        java.util.Arrays.fill(states, RecipientState.PENDING);
-    }
-
-    /** Rebuilds the state of a message from its journal, at start-up. */
-    static QueuedMessage replay(StoredMessage stored, List<JournalRecord> journal) {
-        QueuedMessage m = new QueuedMessage(stored);
-        Set<Instant> deferredAttempts = new HashSet<>();
-        for (JournalRecord r : journal) {
-            boolean known = r.recipient() >= 0 && r.recipient() < m.states.length;
-            switch (r.event()) {
-                case DELIVERED -> {
-                    if (known) {
-                        m.states[r.recipient()] = RecipientState.DELIVERED;
-                    }
-                }
-                case FAILED -> {
-                    if (known) {
-                        m.states[r.recipient()] = RecipientState.FAILED;
-                    }
-                }
-                case DEFERRED -> {
-                    deferredAttempts.add(r.time());
-                    if (known) {
-                        m.lastReply[r.recipient()] = r.reply();
-                    }
-                    if (r.next() != null && (m.nextAttempt == null || r.next().isAfter(m.nextAttempt))) {
-                        m.nextAttempt = r.next();
-                    }
-                }
-                case HOLD -> m.held = true;
-                case RELEASE -> m.held = false;
-                case RETRY -> m.nextAttempt = null;
-                case DELAY_NOTIFIED -> m.delayNotified = true;
-                default -> {
-                    // NOTIFIED changes nothing about what is still to deliver.
-                }
-            }
-        }
-        m.attempts = deferredAttempts.size();
-        return m;
-    }
-
-    List<EnvelopeRecipient> pending() {
-        List<EnvelopeRecipient> out = new ArrayList<>();
-        for (EnvelopeRecipient r : stored.envelope().recipients()) {
-            if (states[r.index()] == RecipientState.PENDING) {
-                out.add(r);
-            }
-        }
-        return out;
-    }
-
-    RecipientState state(int recipient) {
-        return states[recipient];
-    }
-
-    void set(int recipient, RecipientState state, String reply) {
-        states[recipient] = state;
-        lastReply[recipient] = reply;
-    }
-
-    String lastReply(int recipient) {
-        return lastReply[recipient];
-    }
-
-    boolean finished() {
-        for (RecipientState s : states) {
-            if (s == RecipientState.PENDING) {
-                return false;
-            }
-        }
-        return true;
+        this.state = state;
     }
 }

@@ -22,6 +22,7 @@ import org.twgate.gateway.deliver.RecipientResult;
 import org.twgate.gateway.deliver.SmtpTransport;
 import org.twgate.gateway.deliver.TlsMode;
 import org.twgate.gateway.notify.ContentHandling;
+import org.twgate.gateway.outcome.DeliveryPolicy;
 import org.twgate.gateway.notify.RouteDsnHooks;
 import org.twgate.gateway.queue.Courier;
 import org.twgate.gateway.queue.RecipientOutcome;
@@ -69,8 +70,8 @@ public final class RouteCourier implements Courier {
         Route route = router.byKey(routeKey);
         ContentHandling handling = dsn.beforeDelivery(route, message);
         if (handling instanceof ContentHandling.Drop drop) {
-            return recipients.stream().map(r -> new RecipientOutcome(r.index(), RecipientOutcome.Result.DELIVERED,
-                    "not sent: " + drop.why(), null, null, true)).toList();
+            return recipients.stream().map(r -> new RecipientOutcome(r.index(),
+                    DeliveryPolicy.forNotSent("not sent: " + drop.why()), true)).toList();
         }
         List<RecipientOutcome> outcomes = deliver(routeKey, route, message, recipients,
                 handling instanceof ContentHandling.Replace replace ? replace.content() : null);
@@ -86,7 +87,7 @@ public final class RouteCourier implements Courier {
                 .filter(d -> route.rewrite() != null).forEach(d -> rewritten.accept(route.rewrite()));
         List<RecipientOutcome> out = new ArrayList<>();
         rewrite.refused().forEach(r -> out.add(new RecipientOutcome(r.received().index(),
-                RecipientOutcome.Result.FAILED, r.diagnostic(), null)));
+                DeliveryPolicy.forRewriteRefusal(r.diagnostic()), false)));
         List<RecipientRewrite.Deliverable> deliverable = rewrite.deliverable();
         if (deliverable.isEmpty()) {
             return out;
@@ -129,11 +130,7 @@ public final class RouteCourier implements Courier {
         List<RecipientOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
             RecipientResult r = result.recipients().get(i);
-            outcomes.add(new RecipientOutcome(recipients.get(i).received().index(), switch (r.outcome()) {
-                case DELIVERED -> RecipientOutcome.Result.DELIVERED;
-                case DEFERRED -> RecipientOutcome.Result.DEFERRED;
-                case FAILED -> RecipientOutcome.Result.FAILED;
-            }, r.diagnostic(), r.remoteMta(), r.reply() == null ? null : r.reply().oneLine(), result.hopOffersDsn()));
+            outcomes.add(new RecipientOutcome(recipients.get(i).received().index(), r.status(), result.hopOffersDsn()));
         }
         return outcomes;
     }
@@ -157,14 +154,7 @@ public final class RouteCourier implements Courier {
             List<String> addresses = run.stream().map(d -> d.outbound().address()).toList();
             PipeTransport.Result result = pipe.deliver(command, rewrite.sender(), addresses, content,
                     route.pipeTimeout(), headers -> rewrite.rewriteHeaders(headers, run));
-            RecipientOutcome.Result outcome = switch (result.outcome()) {
-                case DELIVERED -> RecipientOutcome.Result.DELIVERED;
-                case DEFERRED -> RecipientOutcome.Result.DEFERRED;
-                case FAILED -> RecipientOutcome.Result.FAILED;
-            };
-            String program = "pipe:" + command.program();
-            run.forEach(d -> out.add(new RecipientOutcome(d.received().index(), outcome, result.diagnostic(), program,
-                    null, true)));
+            run.forEach(d -> out.add(new RecipientOutcome(d.received().index(), result.status(), true)));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package org.twgate.gateway.deliver;
 
+import org.twgate.gateway.outcome.DeliveryStatus.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -58,7 +60,7 @@ class PipeTransportTest {
     void passesArgumentsExactlyAsConfiguredWithoutAShell() throws Exception {
         PipeTransport.Result r = run(torecvm("0"), "john@company.com", List.of("jane doe@tw.company.com"),
                 Duration.ofSeconds(10));
-        assertThat(r.outcome()).isEqualTo(Outcome.DELIVERED);
+        assertThat(r.outcome()).isEqualTo(Result.DELIVERED);
         assertThat(Files.readString(dir.resolve("out.argv"))).isEqualTo(
                 "[-d/to/smtp]\n[-pA]\n[-fjohn@company.com]\n[-rjane doe@tw.company.com]\n[john@company.com]\n");
         assertThat(Files.readString(dir.resolve("out.env"))).isEqualTo("SENDER=[john@company.com]\n"
@@ -82,12 +84,12 @@ class PipeTransportTest {
     @Test
     void exitCodesFollowQmail() {
         assertThat(run(torecvm("100"), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10)).outcome())
-                .isEqualTo(Outcome.FAILED);
+                .isEqualTo(Result.FAILED);
         PipeTransport.Result temporary = run(torecvm("111"), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10));
-        assertThat(temporary.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(temporary.outcome()).isEqualTo(Result.DEFERRED);
         assertThat(temporary.diagnostic()).contains("exited with 111", "stand-in says 111");
         assertThat(run(torecvm("3"), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10)).outcome())
-                .isEqualTo(Outcome.DEFERRED);
+                .isEqualTo(Result.DEFERRED);
     }
 
     @Test
@@ -96,7 +98,7 @@ class PipeTransportTest {
         // The stand-in records its own process id, then hangs (exec keeps the same process).
         PipeTransport.Result r = run(List.of("/bin/sh", "-c", "echo $$ > " + pid + "; exec sleep 60"), "a@b.c",
                 List.of("x@y.z"), Duration.ofMillis(300));
-        assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
         assertThat(r.diagnostic()).contains("did not finish within 300ms and was killed");
         long hanging = Long.parseLong(Files.readString(pid).strip());
         org.twgate.testkit.Await.until("the hanging program gone", Duration.ofSeconds(10),
@@ -115,7 +117,7 @@ class PipeTransportTest {
     void missingProgramIsATemporaryFailure() {
         PipeTransport.Result r = run(List.of(dir.resolve("nope").toString()), "a@b.c", List.of("x@y.z"),
                 Duration.ofSeconds(5));
-        assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
         assertThat(r.diagnostic()).startsWith("cannot run ");
     }
 }

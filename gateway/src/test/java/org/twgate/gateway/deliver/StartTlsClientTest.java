@@ -1,5 +1,7 @@
 package org.twgate.gateway.deliver;
 
+import org.twgate.gateway.outcome.DeliveryStatus.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -86,7 +88,7 @@ class StartTlsClientTest {
     void verifiedTlsRefusesAnUntrustedCertificateAndDefers() {
         DeliveryResult result = send(tlsPeer.boundAddresses().get(0).getPort(), TlsMode.VERIFY);
         RecipientResult r = result.recipients().get(0);
-        assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
         assertThat(r.diagnostic()).startsWith("TLS handshake with 127.0.0.1 [127.0.0.1]:").contains("failed");
         assertThat(received).isEmpty();
     }
@@ -95,7 +97,7 @@ class StartTlsClientTest {
     void requiredTlsFailsCleanlyAgainstAServerWithoutStartTls() throws Exception {
         try (RecordingSmtpServer plain = RecordingSmtpServer.start()) {
             RecipientResult r = send(plain.port(), TlsMode.REQUIRED).recipients().get(0);
-            assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+            assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
             assertThat(r.diagnostic()).isEqualTo("TLS is required for route tls-REQUIRED but 127.0.0.1 [127.0.0.1]:"
                     + plain.port() + " does not offer STARTTLS");
             assertThat(plain.transactions()).isEmpty();

@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twgate.gateway.queue.RecipientOutcome.Result;
+import org.twgate.gateway.outcome.DeliveryStatus.Result;
 import org.twgate.gateway.spool.Envelope;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.IncomingMessage;

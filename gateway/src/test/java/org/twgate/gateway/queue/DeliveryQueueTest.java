@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twgate.gateway.notify.LocalSubmission;
 import org.twgate.gateway.notify.DsnCounters;
 import org.twgate.gateway.notify.DsnNotifier;
-import org.twgate.gateway.queue.RecipientOutcome.Result;
+import org.twgate.gateway.outcome.DeliveryStatus.Result;
 import org.twgate.gateway.spool.Envelope;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.IncomingMessage;
