@@ -88,10 +88,16 @@ public final class JndiMxResolver implements MxResolver {
 
     /**
      * RFC 5321 §5.1 implicit MX: the domain itself, if it has an address. A CNAME counts (the
-     * system resolver follows it when connecting).
+     * system resolver follows it when connecting). One query per type: several types in one
+     * call make JNDI ask for ANY, which RFC 8482 lets servers answer with almost nothing, and
+     * that must never read as "no address".
      */
     private static boolean hasAddress(DirContext context, String domain) throws NamingException {
-        Attributes attributes = context.getAttributes(domain, new String[] {"A", "AAAA", "CNAME"});
-        return attributes.size() > 0;
+        for (String type : new String[] {"A", "AAAA", "CNAME"}) {
+            if (context.getAttributes(domain, new String[] {type}).size() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

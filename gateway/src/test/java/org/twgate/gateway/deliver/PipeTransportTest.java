@@ -4,6 +4,7 @@ import org.twgate.gateway.outcome.DeliveryStatus.Result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,54 @@ class PipeTransportTest {
         run(torecvm("0"), "john@company.com", List.of("jane@tw.company.com"), Duration.ofSeconds(10));
         assertThat(Files.readString(dir.resolve("out.stdin"))).isEqualTo("Return-Path: <john@company.com>\n"
                 + "Delivered-To: jane@tw.company.com\nFrom: a@company.com\nSubject: pipe\n\nline one\n.dot line\n");
+    }
+
+    @Test
+    void exitCodesFollowQmailCommandIncludingItsOtherHardErrorsAnd99() {
+        assertThat(run(torecvm("99"), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10)).outcome())
+                .isEqualTo(Result.DELIVERED);
+        for (String hard : List.of("64", "65", "70", "76", "77", "78", "112")) {
+            PipeTransport.Result r = run(torecvm(hard), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10));
+            assertThat(r.outcome()).as("exit " + hard).isEqualTo(Result.FAILED);
+            assertThat(r.status().status()).hasToString("5.3.0");
+        }
+        assertThat(run(torecvm("75"), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10)).outcome())
+                .isEqualTo(Result.DEFERRED);
+    }
+
+    /** A program that exits 0 on whatever it got must not make a half-read spool file "delivered". */
+    @Test
+    void aSpoolReadErrorIsNeverDeliveredWhateverTheProgramSays() throws Exception {
+        byte[] head = ("From: a@company.com\r\nSubject: big\r\n\r\n" + "line\r\n".repeat(20_000))
+                .getBytes(StandardCharsets.US_ASCII);
+        MessageContent failing = () -> new java.io.InputStream() {
+            int at;
+
+            @Override
+            public int read() throws IOException {
+                if (at >= head.length) {
+                    throw new IOException("Input/output error (simulated bad sector)");
+                }
+                return head[at++] & 0xff;
+            }
+        };
+        PipeTransport.Result r = pipe.deliver(new PipeCommand(torecvm("0")), "a@b.c", List.of("x@y.z"), failing,
+                Duration.ofSeconds(10));
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
+        assertThat(r.status().reason()).isEqualTo(org.twgate.gateway.outcome.Reason.SPOOL_READ_ERROR);
+        assertThat(r.diagnostic()).contains("cannot read the stored message", "bad sector");
+    }
+
+    @Test
+    void aSpoolFileThatCannotBeOpenedIsNeverDelivered() {
+        MessageContent gone = () -> {
+            throw new java.nio.file.NoSuchFileException("queue/X.msg");
+        };
+        PipeTransport.Result r = pipe.deliver(new PipeCommand(torecvm("0")), "a@b.c", List.of("x@y.z"), gone,
+                Duration.ofSeconds(10));
+        assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
+        assertThat(r.status().reason()).isEqualTo(org.twgate.gateway.outcome.Reason.SPOOL_READ_ERROR);
     }
 
     @Test
