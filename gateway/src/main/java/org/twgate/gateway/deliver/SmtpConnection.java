@@ -93,7 +93,7 @@ final class SmtpConnection implements Closeable {
             return null;
         }
         try {
-            socket = ClientTls.upgrade(socket, hop, hop.tls());
+            socket = ClientTls.upgrade(socket, hop);
         } catch (IOException e) {
             broken = true;
             return new SessionOpening.NotOpened(DeliveryPolicy.forTlsFailure(remoteMta,

@@ -20,7 +20,6 @@ import org.twgate.gateway.deliver.PipeTransport;
 import org.twgate.gateway.deliver.OutboundRecipient;
 import org.twgate.gateway.deliver.RecipientResult;
 import org.twgate.gateway.deliver.SmtpTransport;
-import org.twgate.gateway.deliver.TlsMode;
 import org.twgate.gateway.notify.ContentHandling;
 import org.twgate.gateway.outcome.DeliveryPolicy;
 import org.twgate.gateway.notify.RouteDsnHooks;
@@ -104,13 +103,13 @@ public final class RouteCourier implements Courier {
                 String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
                 byDomain.computeIfAbsent(domain, d -> new ArrayList<>()).add(r);
             }
-            byDomain.forEach((domain, group) -> out.addAll(send(
-                    new NextHop(routeKey, domain, 25, false, true, route.finalDelivery(), tlsMode(route),
-                            route.maxConnections()), message, rewrite, group, replacement)));
+            byDomain.forEach((domain, group) -> out.addAll(send(hop(route, NextHop.mxOf(routeKey, domain, 25)),
+                    message, rewrite, group, replacement)));
             return out;
         }
-        NextHop hop = new NextHop(routeKey, route.relay().host(), route.relay().port(), route.relay().literalIp(), false,
-                route.finalDelivery(), tlsMode(route), route.maxConnections());
+        NextHop hop = hop(route, route.relay().literalIp()
+                ? NextHop.ipLiteral(routeKey, route.relay().host(), route.relay().port())
+                : NextHop.relayHost(routeKey, route.relay().host(), route.relay().port()));
         out.addAll(send(hop, message, rewrite, deliverable, replacement));
         return out;
     }
@@ -159,12 +158,10 @@ public final class RouteCourier implements Courier {
         return out;
     }
 
-    /** The route's {@code tls} and {@code tls_verify} settings as the SMTP client's mode. */
-    static TlsMode tlsMode(Route route) {
-        return switch (route.tls()) {
-            case NONE -> TlsMode.NONE;
-            case OPPORTUNISTIC -> TlsMode.OPPORTUNISTIC;
-            case REQUIRED -> route.tlsVerify() ? TlsMode.VERIFY : TlsMode.REQUIRED;
-        };
+    /** The route's own settings on a destination: final delivery, {@code tls}/{@code tls_verify}, connections. */
+    private static NextHop hop(Route route, NextHop destination) {
+        NextHop hop = destination.withTls(new NextHop.Tls(route.tls(), route.tlsVerify()))
+                .withMaxConnections(route.maxConnections());
+        return route.finalDelivery() ? hop.asFinalDelivery() : hop;
     }
 }

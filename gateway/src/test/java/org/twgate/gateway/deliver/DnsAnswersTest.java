@@ -37,7 +37,7 @@ class DnsAnswersTest {
     }
 
     private RecipientResult deliverTo(String domain) {
-        NextHop hop = new NextHop("mx", domain, server.port(), false, true, false, TlsMode.NONE, 1);
+        NextHop hop = NextHop.mxOf("mx", domain, server.port()).withMaxConnections(1);
         return transport.deliver(hop, message("a@x.org", "b@" + domain)).recipients().get(0);
     }
 

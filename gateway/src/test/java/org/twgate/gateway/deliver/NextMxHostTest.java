@@ -98,7 +98,7 @@ class NextMxHostTest {
         } else {
             serveBadly(parts[0] + " bad.test not accepting mail", "250 bad.test");
         }
-        NextHop hop = new NextHop("mx", "two-mx.test", good.port(), false, true, false, TlsMode.NONE, 1);
+        NextHop hop = NextHop.mxOf("mx", "two-mx.test", good.port()).withMaxConnections(1);
 
         DeliveryResult result = transport.deliver(hop, message("a@x.org", "b@two-mx.test"));
 

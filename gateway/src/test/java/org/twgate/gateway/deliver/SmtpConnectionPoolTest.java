@@ -43,7 +43,7 @@ class SmtpConnectionPoolTest {
     }
 
     private NextHop hop(int maxConnections) {
-        return NextHop.relay("connector", server.host(), server.port(), true, true, maxConnections);
+        return NextHop.ipLiteral("connector", server.host(), server.port()).asFinalDelivery().withMaxConnections(maxConnections);
     }
 
     @Test

@@ -89,7 +89,7 @@ class SmtpDialogueTest {
                 }
             });
             peer.start();
-            NextHop hop = NextHop.relay("old", "127.0.0.1", raw.getLocalPort(), true, false, 1);
+            NextHop hop = NextHop.ipLiteral("old", "127.0.0.1", raw.getLocalPort()).withMaxConnections(1);
 
             DeliveryResult result = transport.deliver(hop, message("a@x.org", "b@y.org"));
 
@@ -211,7 +211,7 @@ class SmtpDialogueTest {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        NextHop hop = NextHop.relay("down", "127.0.0.1", port, true, true, 1);
+        NextHop hop = NextHop.ipLiteral("down", "127.0.0.1", port).asFinalDelivery().withMaxConnections(1);
 
         DeliveryResult result = transport.deliver(hop, message("a@x.org", "b@y.org"));
 

@@ -63,7 +63,7 @@ class RouteRewriterTest {
         HeaderTransform t = rw.headers(rw.deliverable());
         OutboundMessage m = OutboundMessage.of("Q1", rw.sender(), List.of(OutboundRecipient.of("x@y.example")),
                 new byte[0]);
-        NextHop hop = NextHop.relay("connector", "127.0.0.1", 2025, true, false, 1);
+        NextHop hop = NextHop.ipLiteral("connector", "127.0.0.1", 2025).withMaxConnections(1);
         HeaderBlock block = HeaderBlock.read(new java.io.ByteArrayInputStream(
                 HEADERS.getBytes(StandardCharsets.ISO_8859_1)), 10_000);
         return new String(t.apply(block, m, hop).toBytes(), StandardCharsets.ISO_8859_1);
