@@ -37,12 +37,11 @@ import org.twgate.gateway.policy.RouteRefusals;
 import org.twgate.gateway.policy.RelayPolicy;
 import org.twgate.gateway.reload.ConfigReloader;
 import org.twgate.gateway.reload.Routing;
-import org.twgate.gateway.reload.RoutingInForce;
 import org.twgate.gateway.queue.DeliveryQueue;
 import org.twgate.gateway.queue.RetrySchedule;
 import org.twgate.gateway.queue.control.ControlServer;
 import org.twgate.gateway.queue.control.QueueConsole;
-import org.twgate.gateway.route.ConfiguredRouter;
+import org.twgate.gateway.route.Routes;
 import org.twgate.gateway.route.RouteCourier;
 import org.twgate.gateway.spool.Spool;
 import org.slf4j.Logger;
@@ -69,7 +68,7 @@ public final class Gateway implements AutoCloseable {
     private final DsnCounters dsnCounters;
     private final GatewayMetrics metrics;
     private final RouteDsnHooks dsnHooks;
-    private final RoutingInForce routing;
+    private final Routing.InForce routing;
     private volatile MetricsEndpoint endpoint;
 
     private Gateway(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
@@ -86,7 +85,7 @@ public final class Gateway implements AutoCloseable {
         this.smtp = new SmtpTransport(clientConfig(delivery), new JndiMxResolver(5000, 2));
         this.dsnHooks = dsnHooks(serverConfig, clock);
         // Routes, rewriting, DSN policy, relay policy and connector rules: one value, swapped whole on reload.
-        this.routing = new RoutingInForce(routingOf(config));
+        this.routing = new Routing.InForce(routingOf(config));
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
         this.queue = new DeliveryQueue(spool, routing,
@@ -136,7 +135,7 @@ public final class Gateway implements AutoCloseable {
      * undefined rule set fails here (the start fails, or a reload is refused).
      */
     private Routing routingOf(GatewayConfig next) {
-        ConfiguredRouter router = new ConfiguredRouter(next.routes(), next.delivery().maxConnectionsPerRoute(),
+        Routes router = new Routes(next.routes(), next.delivery().maxConnectionsPerRoute(),
                 next.rewrite());
         RouteCourier courier = new RouteCourier(router, smtp, pipe, spool, dsnHooks, next.rewrite(), metrics::rewrite);
         RelayPolicy policy = new ConfiguredRelayPolicy(next.policy(),

@@ -38,7 +38,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
 
     private final Spool spool;
-    private final Supplier<Dispatch> dispatch;
+    private final Supplier<Courier> routing;
     private final Notifier notifier;
     private final RetrySchedule retry;
     private final Clock clock;
@@ -47,21 +47,26 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService deliveries;
 
-    public DeliveryQueue(Spool spool, Router router, Courier courier, Notifier notifier, RetrySchedule retry,
-            Clock clock, int threads, QueueListener listener) {
-        this(spool, Dispatch.fixed(router, courier), notifier, retry, clock, threads, listener);
+    /** A queue whose routing never changes (tests, tools). */
+    public DeliveryQueue(Spool spool, java.util.function.Function<String, String> routeFor, Courier.Leg leg,
+            Notifier notifier, RetrySchedule retry, Clock clock, int threads, QueueListener listener) {
+        this(spool, fixed(Courier.of(routeFor, leg)), notifier, retry, clock, threads, listener);
+    }
+
+    private static Supplier<Courier> fixed(Courier courier) {
+        return () -> courier;
     }
 
     /**
-     * @param dispatch the routing in force, read once per attempt: a configuration reload may
+     * @param routing the routing in force, read once per attempt: a configuration reload may
      *                 replace it. Routes are chosen afresh at every attempt (the route key in the
      *                 journal is a record of what happened, never read back), so a queued message
      *                 follows the routing of the moment it is attempted.
      */
-    public DeliveryQueue(Spool spool, Supplier<Dispatch> dispatch, Notifier notifier, RetrySchedule retry,
+    public DeliveryQueue(Spool spool, Supplier<Courier> routing, Notifier notifier, RetrySchedule retry,
             Clock clock, int threads, QueueListener listener) {
         this.spool = spool;
-        this.dispatch = dispatch;
+        this.routing = routing;
         this.notifier = notifier;
         this.retry = retry;
         this.clock = clock;
@@ -132,12 +137,12 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
             pending = state.pending(m.stored.envelope());
         }
         try {
-            Dispatch routing = dispatch.get();
+            Courier courier = routing.get();
             List<RecipientOutcome> outcomes = new ArrayList<>();
-            for (Map.Entry<String, List<EnvelopeRecipient>> group : byRoute(routing.router(), pending).entrySet()) {
-                outcomes.addAll(deliverGroup(routing.courier(), m.stored, group.getKey(), group.getValue()));
+            for (Map.Entry<String, List<EnvelopeRecipient>> group : byRoute(courier, pending).entrySet()) {
+                outcomes.addAll(deliverGroup(courier, m.stored, group.getKey(), group.getValue()));
             }
-            apply(m, outcomes, clock.instant(), routing.router());
+            apply(m, outcomes, clock.instant(), courier::routeFor);
         } catch (RuntimeException e) {
             // A fault in the queue itself (routing, applying): the policy's internal error for
             // every pending recipient, so it is counted and held like a courier's.
@@ -156,7 +161,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         }
     }
 
-    private static Map<String, List<EnvelopeRecipient>> byRoute(Router router, List<EnvelopeRecipient> pending) {
+    private static Map<String, List<EnvelopeRecipient>> byRoute(Courier router, List<EnvelopeRecipient> pending) {
         Map<String, List<EnvelopeRecipient>> groups = new LinkedHashMap<>();
         for (EnvelopeRecipient r : pending) {
             groups.computeIfAbsent(router.routeFor(r.address()), k -> new ArrayList<>()).add(r);
@@ -199,7 +204,8 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
      * it (no record, no notice, no schedule). Journal and notice I/O happen under this one
      * message's guard, so {@code queue list} may wait for a notice's fsync; nothing else does.
      */
-    private void apply(QueuedMessage m, List<RecipientOutcome> outcomes, Instant now, Router router) {
+    private void apply(QueuedMessage m, List<RecipientOutcome> outcomes, Instant now,
+            java.util.function.Function<String, String> routeFor) {
         StoredMessage stored = m.stored;
         boolean reschedule;
         synchronized (m) {
@@ -209,11 +215,11 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
                 return;
             }
             QueueTransitions.Transition t = QueueTransitions.afterAttempt(stored.envelope(), m.state, outcomes,
-                    router::routeFor, now, retry);
+                    routeFor, now, retry);
             MessageState state = t.state();
             List<JournalRecord> records = new ArrayList<>(t.records());
             for (EnvelopeRecipient r : t.expired()) {
-                listener.expired(stored, r, router.routeFor(r.address()), state.recipient(r.index()).last());
+                listener.expired(stored, r, routeFor.apply(r.address()), state.recipient(r.index()).last());
             }
             if (!t.failureNotice().isEmpty()) {
                 try {

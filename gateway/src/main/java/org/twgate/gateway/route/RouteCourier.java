@@ -34,11 +34,12 @@ import org.twgate.gateway.spool.Spool;
 import org.twgate.gateway.spool.StoredMessage;
 
 /**
- * Delivers a spooled message over the route the queue chose, through the SMTP transport,
- * after the route's rewriting (envelope and headers; recipients it cannot rewrite fail here).
+ * The {@link Courier} over the configured {@link Routes}: delivers a spooled message over the
+ * route the queue chose, after the route's rewriting (envelope and headers; recipients it cannot
+ * rewrite fail here), through the SMTP transport or the route's program.
  */
 public final class RouteCourier implements Courier {
-    private final ConfiguredRouter router;
+    private final Routes routes;
     private final SmtpTransport smtp;
     private final PipeTransport pipe;
     private final Spool spool;
@@ -53,20 +54,25 @@ public final class RouteCourier implements Courier {
      * @param rewritten told the rule-set name each time a recipient address is rewritten (metrics)
      * @throws IllegalStateException naming the route and the missing rule set
      */
-    public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, PipeTransport pipe, Spool spool,
+    public RouteCourier(Routes routes, SmtpTransport smtp, PipeTransport pipe, Spool spool,
             RouteDsnHooks dsn, RewriteConfig rewriteConfig, java.util.function.Consumer<String> rewritten) {
         this.rewritten = rewritten;
-        this.router = router;
+        this.routes = routes;
         this.smtp = smtp;
         this.pipe = pipe;
         this.spool = spool;
         this.dsn = dsn;
-        router.byKey().forEach((key, route) -> rewriters.put(key, RouteRewriter.of(route, rewriteConfig)));
+        routes.byKey().forEach((key, route) -> rewriters.put(key, RouteRewriter.of(route, rewriteConfig)));
+    }
+
+    @Override
+    public String routeFor(String recipientAddress) {
+        return routes.routeFor(recipientAddress);
     }
 
     @Override
     public List<RecipientOutcome> deliver(String routeKey, StoredMessage message, List<EnvelopeRecipient> recipients) {
-        Route route = router.byKey(routeKey);
+        Route route = routes.byKey(routeKey);
         ContentHandling handling = dsn.beforeDelivery(route, message);
         if (handling instanceof ContentHandling.Drop drop) {
             return recipients.stream().map(r -> new RecipientOutcome(r.index(),

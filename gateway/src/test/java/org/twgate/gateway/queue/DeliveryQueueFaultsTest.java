@@ -54,7 +54,7 @@ class DeliveryQueueFaultsTest {
         }
     };
 
-    void start(Courier courier) throws IOException {
+    void start(Courier.Leg courier) throws IOException {
         spool = Spool.open(dir, 2);
         queue = new DeliveryQueue(spool, address -> "default", courier, notifier,
                 new RetrySchedule(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofDays(1), Duration.ZERO),

@@ -51,7 +51,7 @@ class DeliveryQueueNoticeTest {
         }
     };
 
-    final Courier courier = (route, message, rcpts) -> rcpts.stream().map(r -> new RecipientOutcome(r.index(), next,
+    final Courier.Leg courier = (route, message, rcpts) -> rcpts.stream().map(r -> new RecipientOutcome(r.index(), next,
             next == Result.DELIVERED ? "delivered" : "deferred", "hop.test",
             next == Result.DELIVERED ? "250 ok" : "451 4.4.1 later", hopOffersDsn)).toList();
 

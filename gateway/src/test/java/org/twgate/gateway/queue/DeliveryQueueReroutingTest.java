@@ -43,8 +43,8 @@ class DeliveryQueueReroutingTest {
     }
 
     /** A routing whose courier answers every recipient with {@code result}, noting the route key it was given. */
-    private Dispatch routing(String name, String routeKey, org.twgate.gateway.outcome.DeliveryStatus.Result result) {
-        return new Dispatch(address -> routeKey, (route, message, rcpts) -> {
+    private Courier routing(String name, String routeKey, org.twgate.gateway.outcome.DeliveryStatus.Result result) {
+        return Courier.of(address -> routeKey, (route, message, rcpts) -> {
             calls.add(name + ":" + route);
             return rcpts.stream().map(r -> new RecipientOutcome(r.index(), result,
                     result == org.twgate.gateway.outcome.DeliveryStatus.Result.DELIVERED ? "250 ok" : "421 4.4.2 down", name)).toList();
@@ -54,7 +54,7 @@ class DeliveryQueueReroutingTest {
     @Test
     void aMessageDeferredOnTheOldRouteIsDeliveredByTheNewRouting() throws Exception {
         spool = Spool.open(dir, 2);
-        AtomicReference<Dispatch> inForce = new AtomicReference<>(routing("old", "connector#1",
+        AtomicReference<Courier> inForce = new AtomicReference<>(routing("old", "connector#1",
                 org.twgate.gateway.outcome.DeliveryStatus.Result.DEFERRED));
         DeliveryQueue[] self = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, m -> self[0].enqueue(m), Clock.systemUTC());

@@ -37,7 +37,7 @@ class DeliveryQueueTest {
     final List<String> attempts = new CopyOnWriteArrayList<>();
 
     /** A courier scripted per recipient address: the n-th attempt for it answers script[n]. */
-    final class ScriptedCourier implements Courier {
+    final class ScriptedCourier implements Courier.Leg {
         final java.util.Map<String, List<Result>> script = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
@@ -140,7 +140,9 @@ class DeliveryQueueTest {
 
     @Test
     void failsAndNotifiesWhenLifetimeRunsOut() throws Exception {
-        start(Duration.ofMillis(150));
+        // A lifetime of several retry periods: on a loaded machine the first attempt alone may
+        // come 150 ms after arrival, and then nothing would be retried before the expiry.
+        start(Duration.ofMillis(1000));
         courier.script.put("down@y.com", List.of(Result.DEFERRED));
         queue.enqueue(store("a@x.com", "down@y.com"));
         await(() -> attempts.contains("<>->a@x.com") && queue.size() == 0);
