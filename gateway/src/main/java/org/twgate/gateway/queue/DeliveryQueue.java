@@ -389,7 +389,12 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
                     failed.add(new Notifier.FailedRecipient(r, DeliveryPolicy.forDeletion()));
                 }
                 if (!failed.isEmpty()) {
-                    notifier.failed(m.stored, failed); // throws: not deleted, the operator sees why
+                    try {
+                        notifier.failed(m.stored, failed);
+                    } catch (IOException e) {
+                        throw new IOException(id + " not deleted: its failure notice could not be queued: "
+                                + e.getMessage(), e);
+                    }
                 }
             }
             LOG.info("queue_id={} event=deleted notify={}{}", id, notify, m.busy ? " attempt_running=discarded" : "");

@@ -167,6 +167,27 @@ class DeliveryQueueFaultsTest {
     }
 
     @Test
+    void aDeletionWhoseNoticeCannotBeQueuedLeavesTheMessageAndSaysSo() throws Exception {
+        start((route, message, rcpts) -> rcpts.stream().map(r -> new RecipientOutcome(r.index(), Result.DEFERRED,
+                "451 4.3.0 later", "mx.test")).toList());
+        StoredMessage stored = store("a@x.com", "slow@y.com");
+        queue.enqueue(stored);
+        Await.until("an attempt journalled", Duration.ofSeconds(10), () -> journal(stored).stream()
+                .anyMatch(r -> r.event() == JournalRecord.Event.DEFERRED));
+        queue.hold(stored.id(), true);
+        noticeFailuresLeft.set(1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> queue.delete(stored.id(), true))
+                .isInstanceOf(IOException.class).hasMessageContaining("not deleted")
+                .hasMessageContaining("No space left on device");
+        assertThat(queue.entry(stored.id())).isPresent();
+        assertThat(queueFiles()).contains(stored.id().value() + ".msg");
+
+        assertThat(queue.delete(stored.id(), true)).isTrue();
+        assertThat(notices).containsExactly("not queued", "failed slow@y.com 5.0.0");
+    }
+
+    @Test
     void aCourierExceptionIsLoggedWithItsStackTraceAndHoldsTheMessageAfterThreeAttempts() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         Logger logger = (Logger) LoggerFactory.getLogger(DeliveryQueue.class);
