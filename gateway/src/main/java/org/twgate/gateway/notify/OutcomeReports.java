@@ -12,7 +12,6 @@ import org.twgate.dsn.report.DsnReport;
 import org.twgate.dsn.report.ReturnContent;
 import org.twgate.dsn.status.Action;
 import org.twgate.dsn.status.EnhancedStatus;
-import org.twgate.dsn.status.SmtpReplyStatus;
 import org.twgate.gateway.queue.Notifier.DelayedRecipient;
 import org.twgate.gateway.queue.Notifier.FailedRecipient;
 import org.twgate.gateway.queue.Notifier.RelayedRecipient;
@@ -46,7 +45,7 @@ final class OutcomeReports {
     DsnReport delayed(Envelope envelope, List<DelayedRecipient> recipients, Instant now, Instant giveUp) {
         ZonedDateTime until = giveUp.atZone(ZoneOffset.UTC);
         List<DsnRecipient> sections = recipients.stream().map(d -> section(d.recipient(), Action.DELAYED,
-                statusOf(d.smtpReply()).orElse(EnhancedStatus.TRANSIENT).withClass(4), null, d.smtpReply(),
+                (d.status() == null ? EnhancedStatus.TRANSIENT : d.status().status()).withClass(4), null, d.smtpReply(),
                 d.reply() == null ? "not attempted yet" : d.reply(), now).withWillRetryUntil(until)).toList();
         return report(envelope, sections, ReturnContent.HEADERS);
     }
@@ -84,10 +83,6 @@ final class OutcomeReports {
             d = d.withDiagnostic(new Diagnostic(LOCAL_DIAGNOSTIC, localReason));
         }
         return d;
-    }
-
-    private static Optional<EnhancedStatus> statusOf(String smtpReply) {
-        return smtpReply == null ? Optional.empty() : SmtpReplyStatus.statusOf(smtpReply);
     }
 
     private static Optional<Ret> ret(Envelope envelope) {

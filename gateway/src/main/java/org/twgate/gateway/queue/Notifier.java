@@ -59,8 +59,25 @@ public interface Notifier {
     record RelayedRecipient(EnvelopeRecipient recipient, String route, String remoteMta, String smtpReply) {
     }
 
-    /** A recipient still waiting in the queue past the delay-warning time. */
-    record DelayedRecipient(EnvelopeRecipient recipient, String reply, String smtpReply) {
+    /**
+     * A recipient still waiting in the queue past the delay-warning time.
+     *
+     * @param status its latest status (the next hop's reply, or the local cause: 4.4.3 a name
+     *               server failure, 4.7.4 TLS not offered…), or null when not attempted yet
+     */
+    record DelayedRecipient(EnvelopeRecipient recipient, DeliveryStatus status) {
+        public DelayedRecipient(EnvelopeRecipient recipient, String reply, String smtpReply) {
+            this(recipient, reply == null && smtpReply == null ? null : DeliveryStatus.fromTexts(Result.DEFERRED,
+                    reply, null, smtpReply, EnhancedStatus.TRANSIENT, Reason.REMOTE_REPLY));
+        }
+
+        public String reply() {
+            return status == null ? null : status.diagnostic();
+        }
+
+        public String smtpReply() {
+            return status == null ? null : status.remoteReply();
+        }
     }
 
     /** Queues one notice covering every recipient that failed in one attempt. */

@@ -3,9 +3,7 @@ package org.twgate.gateway.queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.twgate.gateway.outcome.DeliveryPolicy;
 import org.twgate.gateway.outcome.DeliveryStatus;
@@ -55,13 +53,11 @@ final class QueueTransitions {
         List<JournalRecord> records = new ArrayList<>();
         List<Notifier.RelayedRecipient> relayed = new ArrayList<>();
         List<EnvelopeRecipient> expired = new ArrayList<>();
-        Map<Integer, RecipientOutcome> latest = new HashMap<>();
         boolean internalError = false;
         for (RecipientOutcome o : outcomes) {
             EnvelopeRecipient r = envelope.recipient(o.recipient());
             String route = routeOf.apply(r.address());
             DeliveryStatus s = o.status();
-            latest.put(o.recipient(), o);
             internalError |= s.reason() == Reason.INTERNAL_ERROR;
             switch (s.result()) {
                 case DELIVERED -> {
@@ -104,9 +100,7 @@ final class QueueTransitions {
                 for (EnvelopeRecipient r : envelope.recipients()) {
                     MessageState.Recipient rs = recipients.get(r.index());
                     if (rs.progress() == Progress.PENDING) {
-                        RecipientOutcome o = latest.get(r.index());
-                        delayed.add(new Notifier.DelayedRecipient(r, rs.last() == null ? null : rs.last().diagnostic(),
-                                o == null ? null : o.smtpReply()));
+                        delayed.add(new Notifier.DelayedRecipient(r, rs.last()));
                     }
                 }
             }

@@ -88,6 +88,24 @@ class LocalCauseReportsGoldenTest {
         }
     }
 
+    /** A delay report says what holds the recipient up: here a name server failing (4.4.3), not 4.0.0. */
+    @org.junit.jupiter.api.Test
+    void aDelayReportCarriesTheLocalCauseToo() throws Exception {
+        StoredMessage m = fx.store("john@company.com", "HDRS", null, PLAIN, "x@tw.company.com");
+        notifier.delayed(m, List.of(new org.twgate.gateway.queue.Notifier.DelayedRecipient(m.envelope().recipient(0),
+                DeliveryPolicy.forDns(DeliveryPolicy.DnsAnswer.UNAVAILABLE, "cannot resolve mx=mx:slow.test:25: MX"
+                        + " lookup for 'slow.test' failed: ServiceUnavailableException: DNS error"))));
+        String perRecipient = perRecipientPart(fx.text(fx.submitted.get(0)));
+        String name = "/notify/local-causes/delayed-dns-unavailable.expected";
+        if (Boolean.getBoolean("twgate.golden.write")) {
+            Files.writeString(Path.of("src/test/resources" + name), perRecipient);
+        }
+        try (InputStream in = LocalCauseReportsGoldenTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("golden file " + name).isNotNull();
+            assertThat(perRecipient).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
     /** The message/delivery-status part's per-recipient fields, dates masked, LF line ends. */
     private static String perRecipientPart(String report) throws IOException {
         int start = report.indexOf("Final-Recipient:");
