@@ -159,4 +159,23 @@ class DeliveryQueueTest {
         await(() -> queue.size() == 0);
         assertThat(attempts).containsExactly("a@x.com->left@y.com");
     }
+
+    /** An upgrade must not lose queued mail: a journal in the previous version's format, as it wrote it. */
+    @Test
+    void aSpoolWrittenByThePreviousVersionIsRecoveredAndFinished() throws Exception {
+        start(Duration.ofDays(1));
+        StoredMessage stored = store("a@x.com", "done@y.com", "gone@y.com", "left@y.com");
+        Files.writeString(spool.queueDir().resolve(stored.id().value() + ".log"), String.join("\n",
+                "2026-12-01T10:00:01Z delivered rcpt=0 route=default reply=mx.test said in reply to end of data: 250 ok",
+                "2026-12-01T10:00:01Z failed rcpt=1 route=default reply=mx.test said in reply to RCPT TO:<gone@y.com>:"
+                        + " 550 5.1.1 no such user",
+                "2026-12-01T10:00:01Z notified rcpt=1",
+                "2026-12-01T10:00:01Z deferred rcpt=2 route=default next=2026-12-01T10:01:01Z reply=mx.test said"
+                        + " in reply to end of data: 451 4.3.0 try later",
+                ""));
+        assertThat(queue.recover()).isEqualTo(1);
+        await(() -> queue.size() == 0);
+        assertThat(attempts).containsExactly("a@x.com->left@y.com"); // no redelivery, no second notice
+        assertThat(queueDirEmpty()).isTrue();
+    }
 }
