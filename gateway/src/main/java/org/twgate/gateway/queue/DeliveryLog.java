@@ -44,8 +44,13 @@ public final class DeliveryLog implements QueueListener {
     @Override
     public void noticeNotQueued(StoredMessage message, String action, int recipients, Instant retry,
             Exception error) {
-        LOG.error("queue_id={} event=notice_error action={} recipients={} kept=until_notice_queued next={}"
-                + " error=\"{}\"", message.id(), action, recipients, retry, error.toString());
+        if (retry == null) {
+            LOG.error("queue_id={} event=notice_error action={} recipients={} error=\"{}\"", message.id(), action,
+                    recipients, error.toString());
+        } else {
+            LOG.error("queue_id={} event=notice_error action={} recipients={} kept=until_notice_queued next={}"
+                    + " error=\"{}\"", message.id(), action, recipients, retry, error.toString());
+        }
     }
 
     @Override

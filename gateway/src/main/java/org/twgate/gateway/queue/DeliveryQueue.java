@@ -238,10 +238,10 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
                         outcomes.stream().filter(o -> o.status().failed()).count() + t.expired().size());
             }
             if (!t.relayed().isEmpty()) {
-                courtesy(stored, "relayed", () -> notifier.relayed(stored, t.relayed()));
+                courtesy(stored, "relayed", t.relayed().size(), () -> notifier.relayed(stored, t.relayed()));
             }
             if (!t.delayed().isEmpty()) {
-                courtesy(stored, "delayed", () -> notifier.delayed(stored, t.delayed()));
+                courtesy(stored, "delayed", t.delayed().size(), () -> notifier.delayed(stored, t.delayed()));
             }
             if (t.held()) {
                 listener.held(stored, Reason.INTERNAL_ERROR, state.internalErrors());
@@ -259,12 +259,13 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         }
     }
 
-    /** Delay and relayed notices: DeliveryPolicy.RETRIES_COURTESY_NOTICES says a failure is only logged. */
-    private void courtesy(StoredMessage stored, String action, NoticeCall call) {
+    /** Delay and relayed notices: DeliveryPolicy.RETRIES_COURTESY_NOTICES says a failure is only reported. */
+    private void courtesy(StoredMessage stored, String action, int recipients, NoticeCall call) {
         try {
             call.send();
+            listener.noticeQueued(stored, action, recipients);
         } catch (IOException | RuntimeException e) {
-            LOG.error("queue_id={} event=notice_error action={} error=\"{}\"", stored.id(), action, e.toString());
+            listener.noticeNotQueued(stored, action, recipients, null, e);
         }
     }
 

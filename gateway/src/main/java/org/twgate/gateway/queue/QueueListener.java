@@ -31,11 +31,17 @@ public interface QueueListener {
     default void expired(StoredMessage message, EnvelopeRecipient recipient, String route, DeliveryStatus status) {
     }
 
-    /** A failure notice covering {@code recipients} was queued for the sender. */
+    /**
+     * A notice ({@code action} failed, delayed or relayed) covering {@code recipients} was handed
+     * to the notifier, which wrote one if their NOTIFY and the route's policy ask for it.
+     */
     default void noticeQueued(StoredMessage message, String action, int recipients) {
     }
 
-    /** A failure notice could not be queued: the original stays, the notice is tried again at {@code retry}. */
+    /**
+     * A notice could not be queued. A failure notice ({@code retry} not null) keeps the original
+     * and is tried again then; a delay or relayed notice ({@code retry} null) is dropped.
+     */
     default void noticeNotQueued(StoredMessage message, String action, int recipients, Instant retry,
             Exception error) {
     }
