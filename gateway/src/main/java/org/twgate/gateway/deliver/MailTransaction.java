@@ -59,9 +59,9 @@ final class MailTransaction {
                     + " octets exceeds the SIZE " + offered.sizeLimit() + " of " + connection.remoteMta()));
         }
         try (SpoolReading content = new SpoolReading(message.content().open())) {
-            HeaderBlock stored;
+            HeaderSection stored;
             try {
-                stored = HeaderBlock.read(content, config.maxHeaderBytes());
+                stored = HeaderSection.read(content, config.maxHeaderBytes());
             } catch (HeaderTooLargeException e) {
                 return local(DeliveryPolicy.forUnreadableHeaders(connection.remoteMta(),
                         "5.6.0 stored message: " + e.getMessage()));

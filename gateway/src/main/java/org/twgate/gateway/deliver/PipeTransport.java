@@ -142,7 +142,7 @@ public final class PipeTransport implements AutoCloseable {
             head.append("Delivered-To: ").append(r).append('\n');
         }
         stdin.write(head.toString().getBytes(StandardCharsets.UTF_8));
-        HeaderBlock headers = HeaderBlock.read(message, 1 << 20).without("Return-Path");
+        HeaderSection headers = HeaderSection.read(message, 1 << 20).without("Return-Path");
         writeWithLf(stdin, new java.io.ByteArrayInputStream(rewrite.apply(headers.toBytes())));
         writeWithLf(stdin, message);
         stdin.flush();

@@ -29,7 +29,7 @@ class ReturnPathGoldenTest {
         OutboundMessage message = OutboundMessage.of("Q1", "john@company.com",
                 List.of(OutboundRecipient.of("mary@tw.company.com")), stored);
 
-        HeaderBlock headers = HeaderBlock.read(new ByteArrayInputStream(stored), 1 << 16);
+        HeaderSection headers = HeaderSection.read(new ByteArrayInputStream(stored), 1 << 16);
         byte[] out = HeaderTransform.forHop(connector).apply(headers, message, connector).toBytes();
 
         assertThat(new String(out, java.nio.charset.StandardCharsets.ISO_8859_1))
@@ -43,7 +43,7 @@ class ReturnPathGoldenTest {
         NextHop qmail = NextHop.ipLiteral("qmail", "127.0.0.1", 25).withMaxConnections(1);
         OutboundMessage message = OutboundMessage.of("Q1", "john@company.com",
                 List.of(OutboundRecipient.of("x@example.org")), stored);
-        HeaderBlock headers = HeaderBlock.read(new ByteArrayInputStream(stored), 1 << 16);
+        HeaderSection headers = HeaderSection.read(new ByteArrayInputStream(stored), 1 << 16);
 
         assertThat(HeaderTransform.forHop(qmail).apply(headers, message, qmail).toBytes())
                 .isEqualTo(headers.toBytes());
