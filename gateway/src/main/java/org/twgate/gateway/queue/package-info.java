@@ -2,11 +2,10 @@
  * Queue: decides when each spooled message is attempted, and records what came of it.
  *
  * <p>Takes {@link org.twgate.gateway.spool.StoredMessage}s from the SMTP server (at commit) and
- * from the spool (at start-up); groups each message's pending recipients by route
- * ({@link org.twgate.gateway.queue.Router}), hands each group to a
- * {@link org.twgate.gateway.queue.Courier} on a delivery thread, and journals the outcome per
- * recipient. The router and courier come as one {@link org.twgate.gateway.queue.Dispatch}, read
- * once per attempt: routes are chosen afresh at every attempt, so after a configuration reload a
+ * from the spool (at start-up); groups each message's pending recipients by route and hands
+ * each group to the {@link org.twgate.gateway.queue.Courier} on a delivery thread, and journals
+ * the outcome per recipient. The courier (which route, and the carrying) is read once per
+ * attempt: routes are chosen afresh at every attempt, so after a configuration reload a
  * queued message follows the new routes (the route in the journal is a record, never read back).
  * What an attempt's outcomes make of the message is the pure
  * {@link org.twgate.gateway.queue.QueueTransitions} (state, outcomes, time and retry schedule
