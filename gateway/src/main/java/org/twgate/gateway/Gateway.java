@@ -16,6 +16,8 @@ import org.twgate.gateway.accept.Defences;
 import org.twgate.gateway.accept.RateLimits;
 import org.twgate.gateway.accept.MessageIntake;
 import org.twgate.gateway.accept.ServerTls;
+import org.twgate.gateway.accept.SmtpEventLog;
+import org.twgate.gateway.accept.SmtpListener;
 import org.twgate.gateway.accept.SmtpServer;
 import org.apache.james.protocols.netty.Encryption;
 import org.twgate.gateway.deliver.JndiMxResolver;
@@ -49,8 +51,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where the stages are wired: accept → policy → spool → queue → route → deliver
- * → notify. Start order makes the queue ready before the server accepts; stop order is the
- * reverse, so nothing accepted is ever without a queue to take it.
+ * → notify. Start opens, in this order: metrics, the spool (its lock), the delivery transports,
+ * the queue (nothing scheduled yet), then binds every listener (control socket, SMTP, metrics
+ * endpoint), and only then recovers the spool's messages and accepts SMTP connections. So a
+ * listener that cannot be bound fails the start before any delivery is scheduled, and whatever
+ * was opened is closed again ({@link Lifecycle}). Stop is the reverse of start: no new sessions,
+ * current ones finish within the grace period, then the queue stops, then the spool.
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -59,6 +65,7 @@ public final class Gateway implements AutoCloseable {
     private static final long RELAYED_RECORD_BYTES = 8L << 20;
 
     private final GatewayConfig config;
+    private final Lifecycle lifecycle;
     private final Spool spool;
     private final SmtpTransport smtp;
     private final PipeTransport pipe = new PipeTransport();
@@ -70,64 +77,101 @@ public final class Gateway implements AutoCloseable {
     private final RouteDsnHooks dsnHooks;
     private final Routing.InForce routing;
     private volatile MetricsEndpoint endpoint;
+    /** How long stop lets current sessions finish: {@code server.shutdown_grace}; none for {@link #close()}. */
+    private volatile Duration stopGrace = Duration.ZERO;
 
-    private Gateway(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
+    /** Opens the stages in order, each recorded in {@code lifecycle}; binds nothing and schedules nothing. */
+    private Gateway(GatewayConfig config, Clock clock, Lifecycle lifecycle, SmtpListener also) throws IOException {
         this.config = config;
+        this.lifecycle = lifecycle;
         ServerConfig serverConfig = config.server();
         SpoolConfig spoolConfig = config.spool();
         DeliveryConfig delivery = config.delivery();
         // Key material first: a bad key store must fail the start before anything is opened.
         Encryption startTls = serverConfig.tls().isPresent() ? ServerTls.startTls(serverConfig.tls().get()) : null;
-        this.metrics = new GatewayMetrics(clock);
+        this.metrics = lifecycle.opened("metrics", new GatewayMetrics(clock));
         this.dsnCounters = new DsnCounters((action, disposition) ->
                 metrics.dsn(action, org.twgate.gateway.metrics.DsnDisposition.valueOf(disposition)));
-        this.spool = Spool.open(spoolConfig.directory(), SPOOL_IO_THREADS);
-        this.smtp = new SmtpTransport(clientConfig(delivery), new JndiMxResolver(5000, 2));
+        this.spool = lifecycle.opened("spool", Spool.open(spoolConfig.directory(), SPOOL_IO_THREADS));
+        this.smtp = lifecycle.opened("smtp client", new SmtpTransport(clientConfig(delivery),
+                new JndiMxResolver(5000, 2)));
+        lifecycle.opened("pipe transport", pipe);
         this.dsnHooks = dsnHooks(serverConfig, clock);
         // Routes, rewriting, DSN policy, relay policy and connector rules: one value, swapped whole on reload.
         this.routing = new Routing.InForce(routingOf(config));
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
-        this.queue = new DeliveryQueue(spool, routing,
+        this.queue = lifecycle.opened("queue", new DeliveryQueue(spool, routing,
                 new DsnNotifier(serverConfig.hostname(), spool, submission, clock, spoolConfig.maxLifetime(),
                         routing::relayedDsnPolicy, dsnCounters),
                 new RetrySchedule(spoolConfig.retryInitial(), spoolConfig.retryMax(), spoolConfig.maxLifetime(),
                         spoolConfig.delayWarning()),
-                clock, delivery.threads(), metrics.queueListener());
+                clock, delivery.threads(), metrics.queueListener()));
         queueRef[0] = queue;
         metrics.watchQueue(queue::size, queue::oldestArrival);
-        int recovered = queue.recover();
-        LOG.info("event=spool_recovered spool={} messages={}", spool.root(), recovered);
-        this.control = new ControlServer(spool.controlSocket(), new QueueConsole(queue, spool, clock));
-        MessageIntake intake = metrics.countingIntake(new AcceptLog(queue::enqueue));
+        this.control = lifecycle.opened("control socket", controlServer(clock));
+        // The server's decisions go to the log, the metrics and `also`; accepted messages to the queue.
+        MessageIntake intake = (message, stored, reply) -> {
+            if (stored != null) {
+                queue.enqueue(stored);
+            }
+        };
         int ioThreads = serverConfig.ioThreads() > 0 ? serverConfig.ioThreads() : Runtime.getRuntime().availableProcessors();
-        this.server = new SmtpServer(acceptSettings(serverConfig, serverConfig.hostname()), routing.policy(), spool,
-                intake, ioThreads, clock, startTls, metrics.smtpListener());
+        this.server = lifecycle.opened("smtp server", new SmtpServer(acceptSettings(serverConfig,
+                serverConfig.hostname()), routing.policy(), spool, intake, ioThreads, clock, startTls,
+                SmtpListener.all(new SmtpEventLog(), metrics.smtpListener(), also)));
     }
 
-    /** Builds and starts a gateway; on failure everything already started is stopped again. */
+    /**
+     * Builds and starts a gateway: every listener is bound before the spool's messages are
+     * recovered and scheduled; on any failure everything already opened is closed again, in reverse.
+     */
     public static Gateway start(GatewayConfig config, Clock clock) throws IOException, InterruptedException {
-        Gateway gateway = new Gateway(config, clock);
+        return start(config, clock, SmtpListener.NONE);
+    }
+
+    /**
+     * As {@link #start(GatewayConfig, Clock)}, with {@code also} told every SMTP event after the
+     * log and the metrics: sessions, refusals with their reason, messages accepted and refused.
+     */
+    public static Gateway start(GatewayConfig config, Clock clock, SmtpListener also)
+            throws IOException, InterruptedException {
+        Lifecycle lifecycle = new Lifecycle();
         try {
-            gateway.server.start(config.server().listen());
-            gateway.startMetrics();
-        } catch (RuntimeException e) {
-            gateway.close();
+            Gateway gateway = new Gateway(config, clock, lifecycle, also);
+            gateway.server.bind(config.server().listen());
+            gateway.endpoint = lifecycle.opened("metrics endpoint", gateway.startMetrics());
+            int recovered = gateway.queue.recover();
+            LOG.info("event=spool_recovered spool={} messages={}", gateway.spool.root(), recovered);
+            gateway.server.accept();
+            lifecycle.opened("smtp sessions", () -> gateway.server.shutdown(gateway.stopGrace));
+            return gateway;
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            lifecycle.close();
             throw e;
         }
-        return gateway;
     }
 
-    /** Serves /metrics and /health on metrics.listen, unless it is "" (disabled). */
-    private void startMetrics() {
-        Optional<InetSocketAddress> listen = config.metrics().listen();
-        if (listen.isPresent()) {
-            long largest = config.server().maxMessageSize();
-            Readiness readiness = new Readiness(server::boundAddresses, spool.queueDir(), spool::usableSpace, largest,
-                    config::source);
-            metrics.watchReadiness(readiness, spool::usableSpace);
-            endpoint = MetricsEndpoint.start(listen.get(), metrics, readiness);
+    /** The control socket in the spool, for {@code twgate queue} and {@code twgate reload}. */
+    private ControlServer controlServer(Clock clock) throws IOException {
+        try {
+            return new ControlServer(spool.controlSocket(), new QueueConsole(queue, spool, clock));
+        } catch (IOException e) {
+            throw new IOException("cannot listen on the control socket " + spool.controlSocket() + ": " + e, e);
         }
+    }
+
+    /** Serves /metrics and /health on metrics.listen; null when it is "" (disabled). */
+    private MetricsEndpoint startMetrics() {
+        Optional<InetSocketAddress> listen = config.metrics().listen();
+        if (listen.isEmpty()) {
+            return null;
+        }
+        long largest = config.server().maxMessageSize();
+        Readiness readiness = new Readiness(server::boundAddresses, spool.queueDir(), spool::usableSpace, largest,
+                config::source);
+        metrics.watchReadiness(readiness, spool::usableSpace);
+        return MetricsEndpoint.start(listen.get(), metrics, readiness);
     }
 
     /**
@@ -152,16 +196,32 @@ public final class Gateway implements AutoCloseable {
 
     /** @param hostname the name the server started with ({@code server.hostname} needs a restart) */
     static AcceptSettings acceptSettings(ServerConfig s, String hostname) {
-        AcceptSettings limits = AcceptSettings.of(hostname, s.maxCommandLine(), s.maxRecipients(), s.maxMessageSize(),
-                s.maxDataLine(), s.maxReceivedHeaders(), s.bareLineEndings() == ServerConfig.BareLineEndings.REJECT,
-                s.maxConnections(), s.maxConnectionsPerIp(), s.idleTimeout(), true);
         ServerConfig.ClientLimits c = s.clientLimits();
-        return limits.with(new Defences(
-                new Deadlines(s.deadlines().command(), s.deadlines().data(), s.deadlines().minDataRate()),
-                new RateLimits(c.connectionRate(), c.messageRate(), c.recipientRate(), c.timeUnit(), c.ipv4Prefix(),
-                        c.ipv6Prefix(), c.exemptRelayClients()),
-                s.reverseDns().enabled() ? s.reverseDns().timeout() : Duration.ZERO,
-                s.relayClientBareLineEndings() == ServerConfig.BareLineEndings.REJECT, s.forbidUnauthPipelining()));
+        RateLimits rates = RateLimits.NONE.per(c.timeUnit())
+                .withConnections(c.connectionRate()).withMessages(c.messageRate()).withRecipients(c.recipientRate())
+                .countedPerPrefix(c.ipv4Prefix(), c.ipv6Prefix())
+                .exemptingRelayClients(c.exemptRelayClients());
+        boolean rejectBare = s.bareLineEndings() == ServerConfig.BareLineEndings.REJECT;
+        Defences defences = Defences.none(rejectBare)
+                .withDeadlines(new Deadlines(s.deadlines().command(), s.deadlines().data(), s.deadlines().minDataRate()))
+                .withRates(rates)
+                .withReverseDns(s.reverseDns().enabled() ? s.reverseDns().timeout() : Duration.ZERO)
+                .withRelayClientsRejectingBareLineEndings(
+                        s.relayClientBareLineEndings() == ServerConfig.BareLineEndings.REJECT)
+                .withUnauthPipeliningForbidden(s.forbidUnauthPipelining());
+        return AcceptSettings.builder(hostname)
+                .maxCommandLine(s.maxCommandLine())
+                .maxRecipients(s.maxRecipients())
+                .maxMessageSize(s.maxMessageSize())
+                .maxDataLine(s.maxDataLine())
+                .maxReceivedHeaders(s.maxReceivedHeaders())
+                .rejectBareLineEndings(rejectBare)
+                .maxConnections(s.maxConnections())
+                .maxConnectionsPerIp(s.maxConnectionsPerIp())
+                .idleTimeout(s.idleTimeout())
+                .advertiseDsn(true)
+                .defences(defences)
+                .build();
     }
 
     private static SmtpClientConfig clientConfig(DeliveryConfig d) {
@@ -222,27 +282,22 @@ public final class Gateway implements AutoCloseable {
         return e == null ? Optional.empty() : Optional.of(e.address());
     }
 
-    /** Graceful stop: no new sessions, current ones finish within the grace period, then the queue stops. */
+    /**
+     * Graceful stop, the reverse of start: no new sessions, current ones finish within
+     * {@code server.shutdown_grace}, then the metrics endpoint, the control socket, the queue,
+     * the transports and the spool close.
+     */
     public void stop() {
         Duration grace = config.server().shutdownGrace();
         LOG.info("event=stopping grace={}", org.twgate.config.syntax.Durations.format(grace));
-        server.shutdown(grace);
+        stopGrace = grace;
         close();
     }
 
+    /** Stop without a grace period: sessions still open are closed at once. */
     @Override
     public void close() {
-        server.close();
-        control.close();
-        queue.close(Duration.ofSeconds(10));
-        smtp.close();
-        pipe.close();
-        spool.close();
-        MetricsEndpoint e = endpoint;
-        if (e != null) {
-            e.close();
-        }
-        metrics.close();
+        lifecycle.close();
         LOG.info("event=stopped");
     }
 }

@@ -19,7 +19,10 @@ public final class SmtpArgumentException extends Exception {
         this.status = status;
     }
 
-    /** 501 5.5.4: a malformed parameter (the design's reply for every parameter error). */
+    /**
+     * 501 5.5.4: a malformed parameter; every parameter error gets it, with the reason (README,
+     * "Delivery status notifications").
+     */
     static SmtpArgumentException badParameter(String text) {
         return new SmtpArgumentException(501, EnhancedStatus.INVALID_ARGUMENTS, text);
     }
@@ -29,8 +32,9 @@ public final class SmtpArgumentException extends Exception {
     }
 
     /**
-     * A parameter this server does not implement. The design asks for {@code 501 5.5.4};
-     * RFC 5321 §4.1.1.11 would say 555, which is why this is one place to change.
+     * A parameter this parser does not implement: {@code 501 5.5.4}, like every parameter error
+     * here. RFC 5321 §4.1.1.11 would say 555 (which the SMTP server answers itself for a parameter
+     * it does not offer, before the parser sees it), which is why this is one place to change.
      */
     public static SmtpArgumentException unsupportedParameter(String keyword) {
         return new SmtpArgumentException(501, EnhancedStatus.INVALID_ARGUMENTS,

@@ -62,7 +62,7 @@ final class CommandArgument {
 
     /** A refused DSN parameter (NOTIFY=NEVER,SUCCESS, bad xtext…): 501 5.5.4 with the parser's reason. */
     static Reply refusal(SmtpArgumentException e) {
-        return Reply.of(e.replyCode(), e.status().toString(), e.getMessage());
+        return Reply.refusal(RefusalReason.SYNTAX, e.replyCode(), e.status().toString(), e.getMessage());
     }
 
     /** {@code FROM:} or {@code TO:}, then optional spaces, then a path in angle brackets. */
@@ -80,6 +80,6 @@ final class CommandArgument {
 
     private static Reply reply(SmtpArgumentException e, String badPathStatus) {
         boolean badPath = e.status().equals(EnhancedStatus.BAD_ADDRESS_SYNTAX);
-        return Reply.of(e.replyCode(), badPath ? badPathStatus : e.status().toString(), e.getMessage());
+        return Reply.refusal(RefusalReason.SYNTAX, e.replyCode(), badPath ? badPathStatus : e.status().toString(), e.getMessage());
     }
 }

@@ -43,7 +43,13 @@ public record Defences(Deadlines deadlines, RateLimits rates, Duration reverseDn
         return new Defences(deadlines, rates, timeout, relayClientsRejectBareLineEndings, forbidUnauthPipelining);
     }
 
-    public Defences withRelayClients(boolean rejectBareLineEndings, boolean forbidPipelining) {
-        return new Defences(deadlines, rates, reverseDnsTimeout, rejectBareLineEndings, forbidPipelining);
+    /** Refuse (true) or normalise (false) bare CR/LF from relay clients. */
+    public Defences withRelayClientsRejectingBareLineEndings(boolean reject) {
+        return new Defences(deadlines, rates, reverseDnsTimeout, reject, forbidUnauthPipelining);
+    }
+
+    /** Refuse a message from a client that is not a relay client when it pipelined past its end of data. */
+    public Defences withUnauthPipeliningForbidden(boolean forbidden) {
+        return new Defences(deadlines, rates, reverseDnsTimeout, relayClientsRejectBareLineEndings, forbidden);
     }
 }

@@ -34,6 +34,7 @@ final class InboundTransaction {
     }
 
     Envelope envelope(Instant arrival, String clientAddress, String helo, String protocol) {
-        return new Envelope(sender, recipients, ret, envid, body, false, arrival, clientAddress, helo, protocol);
+        boolean smtputf8 = false; // not offered (RFC 6531): a non-ASCII address was refused at MAIL or RCPT
+        return new Envelope(sender, recipients, ret, envid, body, smtputf8, arrival, clientAddress, helo, protocol);
     }
 }

@@ -52,7 +52,7 @@ final class MailCommandHandler implements CommandHandler<SMTPSession> {
         if (!sender.isEmpty()) {
             String problem = Mailbox.problem(sender);
             if (problem != null) {
-                return Reply.of(501, "5.1.7", "Bad sender address syntax <" + sender + ">: " + problem);
+                return Reply.refusal(RefusalReason.SYNTAX, 501, "5.1.7", "Bad sender address syntax <" + sender + ">: " + problem);
             }
         }
         String body = null;
@@ -67,7 +67,7 @@ final class MailCommandHandler implements CommandHandler<SMTPSession> {
                 }
                 case "BODY" -> {
                     if (!(value.equalsIgnoreCase("7BIT") || value.equalsIgnoreCase("8BITMIME"))) {
-                        return Reply.of(501, "5.5.4", "Unsupported BODY type '" + value + "' (7BIT or 8BITMIME)");
+                        return Reply.refusal(RefusalReason.SYNTAX, 501, "5.5.4", "Unsupported BODY type '" + value + "' (7BIT or 8BITMIME)");
                     }
                     body = value.toUpperCase(java.util.Locale.ROOT);
                 }
@@ -101,7 +101,7 @@ final class MailCommandHandler implements CommandHandler<SMTPSession> {
 
     private Reply checkSize(String value) {
         if (!value.matches("\\d{1,19}")) {
-            return Reply.of(501, "5.5.4", "Malformed SIZE parameter '" + value + "'");
+            return Reply.refusal(RefusalReason.SYNTAX, 501, "5.5.4", "Malformed SIZE parameter '" + value + "'");
         }
         long declared = Long.parseLong(value);
         if (settings.maxMessageSize() > 0 && declared > settings.maxMessageSize()) {
@@ -112,6 +112,6 @@ final class MailCommandHandler implements CommandHandler<SMTPSession> {
 
     /** RFC 5321 §4.1.1.11: a parameter not recognised or not offered is 555 (SMTPUTF8 among them, RFC 6531 §3.4). */
     private static Reply unknown(String keyword) {
-        return Reply.of(555, "5.5.4", "Unsupported MAIL parameter " + keyword);
+        return Reply.refusal(RefusalReason.SYNTAX, 555, "5.5.4", "Unsupported MAIL parameter " + keyword);
     }
 }

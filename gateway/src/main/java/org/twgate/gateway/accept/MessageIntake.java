@@ -3,7 +3,10 @@ package org.twgate.gateway.accept;
 import org.twgate.gateway.spool.IncomingMessage;
 import org.twgate.gateway.spool.StoredMessage;
 
-/** Where the SMTP server hands what it received: the queue, and the log and metrics. */
+/**
+ * Where the SMTP server hands what it received: the queue. The log and the metrics hear of the
+ * same end of data as {@link SmtpListener} events, told just before.
+ */
 public interface MessageIntake {
     /**
      * Called once per message after its end of data, before the client hears {@code reply}.

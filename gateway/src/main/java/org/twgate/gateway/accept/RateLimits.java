@@ -23,4 +23,34 @@ public record RateLimits(int connections, int messages, int recipients, Duration
             throw new IllegalArgumentException("bad prefix length /" + ipv4Prefix + " or /" + ipv6Prefix);
         }
     }
+
+    /** The same limits counted per {@code next} (a minute, an hour…). */
+    public RateLimits per(Duration next) {
+        return new RateLimits(connections, messages, recipients, next, ipv4Prefix, ipv6Prefix, exemptRelayClients);
+    }
+
+    /** At most {@code limit} new connections per unit; 0 for no limit. */
+    public RateLimits withConnections(int limit) {
+        return new RateLimits(limit, messages, recipients, unit, ipv4Prefix, ipv6Prefix, exemptRelayClients);
+    }
+
+    /** At most {@code limit} MAIL commands per unit; 0 for no limit. */
+    public RateLimits withMessages(int limit) {
+        return new RateLimits(connections, limit, recipients, unit, ipv4Prefix, ipv6Prefix, exemptRelayClients);
+    }
+
+    /** At most {@code limit} accepted RCPT commands per unit; 0 for no limit. */
+    public RateLimits withRecipients(int limit) {
+        return new RateLimits(connections, messages, limit, unit, ipv4Prefix, ipv6Prefix, exemptRelayClients);
+    }
+
+    /** One client is an IPv4 address's /{@code ipv4} network, an IPv6 address's /{@code ipv6}. */
+    public RateLimits countedPerPrefix(int ipv4, int ipv6) {
+        return new RateLimits(connections, messages, recipients, unit, ipv4, ipv6, exemptRelayClients);
+    }
+
+    /** Relay clients are held to none of these (nor to the concurrent limit) when {@code exempt}. */
+    public RateLimits exemptingRelayClients(boolean exempt) {
+        return new RateLimits(connections, messages, recipients, unit, ipv4Prefix, ipv6Prefix, exempt);
+    }
 }

@@ -20,11 +20,11 @@ import org.twgate.gateway.policy.RelayPolicy;
  */
 final class RcptCommandHandler implements CommandHandler<SMTPSession> {
     private final AcceptSettings settings;
-    private final RelayPolicy policy;
+    private final RecipientCheck check;
 
     RcptCommandHandler(AcceptSettings settings, RelayPolicy policy) {
         this.settings = settings;
-        this.policy = policy;
+        this.check = new RecipientCheck(policy, settings.hostname());
     }
 
     @Override
@@ -43,8 +43,7 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
             return AcceptReplies.NEED_MAIL;
         }
         ClientSession client = session.getAttachment(ClientSession.KEY, State.Connection).orElseThrow();
-        RecipientCheck.Verdict verdict = RecipientCheck.check(argument, policy, client.verdict(), client.address(),
-                settings.hostname());
+        RecipientCheck.Verdict verdict = check.check(argument, client.verdict(), client.address());
         if (verdict.refusedForSyntax()) {
             return verdict.refusal();
         }
@@ -52,7 +51,7 @@ final class RcptCommandHandler implements CommandHandler<SMTPSession> {
         String recipient = verdict.recipient();
         for (String keyword : command.parameters().keySet()) {
             if (!settings.advertiseDsn() || !(keyword.equals("NOTIFY") || keyword.equals("ORCPT"))) {
-                return Reply.of(555, "5.5.4", "Unsupported RCPT parameter " + keyword); // RFC 5321 §4.1.1.11
+                return Reply.refusal(RefusalReason.SYNTAX, 555, "5.5.4", "Unsupported RCPT parameter " + keyword); // RFC 5321 §4.1.1.11
             }
         }
         DsnRcptParameters dsn;

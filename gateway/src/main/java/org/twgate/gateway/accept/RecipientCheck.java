@@ -24,21 +24,29 @@ public final class RecipientCheck {
 
         /** Refused for the address itself (501 5.1.3, 553 5.6.7): answered before the parameters are looked at. */
         public boolean refusedForSyntax() {
-            return argument == null || (refusal != null && (refusal.code() == 501 || refusal.code() == 553));
+            return argument == null || (refusal != null && refusal.reason() == RefusalReason.SYNTAX);
         }
     }
 
-    private RecipientCheck() {
+    private final RelayPolicy policy;
+    private final String hostname;
+
+    /**
+     * The server's side of the check, fixed for a session.
+     *
+     * @param hostname the server's name, for {@code postmaster@} when none is configured
+     */
+    public RecipientCheck(RelayPolicy policy, String hostname) {
+        this.policy = policy;
+        this.hostname = hostname;
     }
 
     /**
-     * @param argument     the RCPT argument as the client wrote it ({@code TO:<x> [params]})
-     * @param client       what the client may do (decided when it connected)
+     * @param argument      the RCPT argument as the client wrote it ({@code TO:<x> [params]})
+     * @param client        what the client may do (decided when it connected)
      * @param clientAddress the client's IP address, for the relay refusal's text
-     * @param hostname     the server's name, for {@code postmaster@} when none is configured
      */
-    public static Verdict check(String argument, RelayPolicy policy, RelayPolicy.ClientVerdict client,
-                                String clientAddress, String hostname) {
+    public Verdict check(String argument, RelayPolicy.ClientVerdict client, String clientAddress) {
         SmtpArgument command;
         try {
             command = CommandArgument.rcpt(argument);
@@ -55,13 +63,13 @@ public final class RecipientCheck {
         }
         String problem = recipient.isEmpty() ? "empty address" : Mailbox.problem(recipient);
         if (problem != null) {
-            return new Verdict(recipient, Reply.of(501, "5.1.3", "Bad recipient address syntax <" + recipient + ">: "
+            return new Verdict(recipient, Reply.refusal(RefusalReason.SYNTAX, 501, "5.1.3", "Bad recipient address syntax <" + recipient + ">: "
                     + problem), command);
         }
         if (!barePostmaster && !client.relayClient()) {
             String domain = Mailbox.domainOf(recipient);
             if (!policy.acceptsDomain(domain)) {
-                return new Verdict(recipient, Reply.of(554, "5.7.1", "<" + recipient + ">: Relay access denied: "
+                return new Verdict(recipient, Reply.refusal(RefusalReason.RELAY_DENIED, 554, "5.7.1", "<" + recipient + ">: Relay access denied: "
                         + domain + " is not an accepted domain and client " + clientAddress
                         + " is not a relay client"), command);
             }
@@ -69,13 +77,13 @@ public final class RecipientCheck {
         // An address the route's rule set refuses (qmail would have found no .qmail file for it).
         java.util.Optional<String> refusedByRule = policy.routeRefusal(recipient);
         if (refusedByRule.isPresent()) {
-            return new Verdict(recipient, Reply.of(550, "5.1.1", refusedByRule.get()), command);
+            return new Verdict(recipient, Reply.refusal(RefusalReason.REFUSED_BY_RULE, 550, "5.1.1", refusedByRule.get()), command);
         }
         // What the connector would refuse later (to.ini mode/allow/no_relay) is refused now, so
         // qmail bounces at once with the reason instead of the connector failing after delivery.
         java.util.Optional<String> connector = policy.connectorRefusal(recipient);
         if (connector.isPresent()) {
-            return new Verdict(recipient, Reply.of(550, "5.7.1", "<" + recipient + ">: " + connector.get()), command);
+            return new Verdict(recipient, Reply.refusal(RefusalReason.CONNECTOR_RULE, 550, "5.7.1", "<" + recipient + ">: " + connector.get()), command);
         }
         return new Verdict(recipient, null, command);
     }

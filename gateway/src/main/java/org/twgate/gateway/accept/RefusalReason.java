@@ -3,9 +3,13 @@ package org.twgate.gateway.accept;
 import java.util.Locale;
 
 /**
- * Why the server refused a command or a message, derived from the reply it sent: the enhanced
- * status code names the cause (RFC 3463), and the replies that share one ({@code 5.6.0}) differ
- * in a fixed wording defined next to them in {@link DataVerdict}. A bounded set: metrics label it.
+ * Why the server refused a command or a message: a closed set, named where the refusal is decided
+ * ({@link Reply#refusal}: the relay policy, a {@code refuse:} rule, the connector's rules, the
+ * parsers, the rate limits, the size limit, the spool…) and carried with the reply, so the log line
+ * and the metric (two {@link SmtpListener}s) say the same and nobody reads it back from the text.
+ * Only replies made by James's own handlers (an unknown command, the library's sequence checks,
+ * the HELO/EHLO refusal of a hook) carry none; {@link #ofLibraryReply} names those by their basic
+ * code. A bounded set: metrics label it.
  */
 public enum RefusalReason {
     /** {@code 552 5.3.4}: SIZE parameter or content over {@code server.max_message_size}. */
@@ -31,8 +35,12 @@ public enum RefusalReason {
     SPOOL_FULL,
     /** {@code 451 4.3.0}: the message could not be written to the spool. */
     SPOOL_ERROR,
-    /** {@code 554 5.7.1}: the recipient's domain is not accepted from this client. */
+    /** {@code 554 5.7.1}: the recipient's domain is not accepted from this client (the relay policy). */
     RELAY_DENIED,
+    /** {@code 550 5.1.1}: a {@code refuse:} rule of the recipient's route matched. */
+    REFUSED_BY_RULE,
+    /** {@code 550 5.7.1}: the connector would refuse the recipient ({@code teamware:} mode, allow, no_relay). */
+    CONNECTOR_RULE,
     /** {@code 452 4.5.3}: more than {@code server.max_recipients}. */
     TOO_MANY_RECIPIENTS,
     /**
@@ -41,59 +49,24 @@ public enum RefusalReason {
      * {@code 553 5.6.7}: a non-ASCII address (SMTPUTF8 is not offered).
      */
     SYNTAX,
-    /** {@code 503 5.5.1}: a command out of order (RCPT before MAIL, …). */
+    /** {@code 503 5.5.1}: a command out of order (RCPT before MAIL, a second MAIL, DATA without recipients). */
     SEQUENCE,
-    /** Anything else (an unknown command, a shutdown {@code 421}, …). */
+    /** Anything else a library handler refused (EXPN, VRFY, STARTTLS without TLS, …). */
     OTHER;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The reason for a refusal the server sent; {@link #OTHER} for anything unrecognised. */
-    public static RefusalReason of(Reply reply) {
-        if (reply.code() == 503) {
-            return SEQUENCE; // RFC 5321 §4.2.4: bad sequence of commands
-        }
-        String status = reply.status() == null ? "" : reply.status();
-        return switch (status) {
-            case "5.3.4" -> SIZE;
-            case "5.4.6" -> LOOP;
-            case "5.6.0" -> dataReason(reply);
-            case "5.5.0" -> UNAUTH_PIPELINING;
-            case "4.7.1" -> reply.text().startsWith(AcceptReplies.MESSAGE_RATE_TEXT) ? MESSAGE_RATE
-                    : reply.text().startsWith(AcceptReplies.RECIPIENT_RATE_TEXT) ? RECIPIENT_RATE : OTHER;
-            case "5.6.7" -> SYNTAX;
-            case "5.5.2" -> framerReason(reply);
-            case "4.3.1" -> SPOOL_FULL;
-            case "4.3.0" -> SPOOL_ERROR;
-            case "5.7.1" -> RELAY_DENIED;
-            case "4.5.3" -> TOO_MANY_RECIPIENTS;
-            // 500 and 501 are the syntax replies (unknown command, line too long, bad argument).
-            default -> syntaxOrOther(reply);
+    /**
+     * A refusal that one of James's handlers made, which names no cause: RFC 5321 §4.2.2's meaning
+     * of the basic code (500, 501, 504 and 555: syntax; 503: sequence), else {@link #OTHER}.
+     */
+    static RefusalReason ofLibraryReply(int code) {
+        return switch (code) {
+            case 500, 501, 504, 555 -> SYNTAX;
+            case 503 -> SEQUENCE;
+            default -> OTHER;
         };
-    }
-
-    /** The refusals of a message's lines, told apart by their fixed wording in {@link DataVerdict}. */
-    private static RefusalReason dataReason(Reply reply) {
-        if (reply.text().startsWith(DataVerdict.BARE_LINE_ENDING_TEXT)) {
-            return BARE_LINE_ENDING;
-        }
-        return reply.text().startsWith(DataVerdict.NUL_TEXT) ? NUL_CHARACTER : LINE_LENGTH;
-    }
-
-    /** The framer's own command-line refusals, told apart by their fixed wording in {@link AcceptReplies}. */
-    private static RefusalReason framerReason(Reply reply) {
-        if (reply.text().startsWith(AcceptReplies.LINE_TOO_LONG_TEXT)) {
-            return LINE_LENGTH;
-        }
-        if (reply.text().startsWith(AcceptReplies.BARE_LF_IN_COMMAND_TEXT)) {
-            return BARE_LINE_ENDING;
-        }
-        return syntaxOrOther(reply);
-    }
-
-    private static RefusalReason syntaxOrOther(Reply reply) {
-        return reply.code() == 500 || reply.code() == 501 || reply.code() == 555 ? SYNTAX : OTHER;
     }
 }

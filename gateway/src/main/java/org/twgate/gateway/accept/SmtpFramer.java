@@ -65,9 +65,7 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         buffer = ctx.alloc().buffer(1024);
         deadlines = new SessionDeadlines(settings.defences().deadlines(), settings.hostname(), ctx.executor(),
                 (reason, reply) -> {
-                    LOG.info("event=session_closed client={} reason={} reply=\"{}\"", client(ctx),
-                            reason.label(), reply);
-                    listener.sessionClosedByServer(reason);
+                    listener.sessionClosedByServer(new SmtpListener.SessionClosed(client(ctx), reason, reply));
                     closeWith(ctx, reply);
                 });
     }
@@ -282,13 +280,14 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
     }
 
     private void closeForShutdown(ChannelHandlerContext ctx) {
-        listener.sessionClosedByServer(SessionClosure.SHUTDOWN);
-        closeWith(ctx, AcceptReplies.shuttingDown(settings.hostname()));
+        Reply reply = AcceptReplies.shuttingDown(settings.hostname());
+        listener.sessionClosedByServer(new SmtpListener.SessionClosed(client(ctx), SessionClosure.SHUTDOWN, reply));
+        closeWith(ctx, reply);
     }
 
     /** The idle timer fired: 421, counted, then close. */
     void closeIdle(ChannelHandlerContext ctx, Reply reply) {
-        listener.sessionClosedByServer(SessionClosure.IDLE_TIMEOUT);
+        listener.sessionClosedByServer(new SmtpListener.SessionClosed(client(ctx), SessionClosure.IDLE_TIMEOUT, reply));
         closeWith(ctx, reply);
     }
 
@@ -299,11 +298,11 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** A command line refused here never reaches the chain's {@link RefusedCommandLog}: log and count it alike. */
+    /** A command line refused here never reaches the chain's {@link CommandRefusals}: told to the listener alike. */
     private void refuse(ChannelHandlerContext ctx, Reply reply) {
-        LOG.info("event=command_refused client={} command=line reason={} reply=\"{}\"", client(ctx),
-                RefusalReason.of(reply).label(), reply);
-        listener.commandRefused(SmtpListener.UNREAD_LINE, reply);
+        SMTPSession session = session(ctx);
+        listener.commandRefused(new SmtpListener.CommandRefused(session == null ? null : session.getSessionID(),
+                client(ctx), SmtpListener.UNREAD_LINE, reply));
         reply(ctx, reply);
     }
 

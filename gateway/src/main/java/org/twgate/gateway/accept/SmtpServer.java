@@ -106,7 +106,7 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     private Wiring wire(AcceptSettings settings) {
-        return new Wiring(settings, new OctetSmtpProtocol(chain(settings, policy, spool, intake, clock, listener),
+        return new Wiring(settings, new OctetSmtpProtocol(chain(settings, policy, spool, announcing(intake), clock, listener),
                 new GatewaySmtpConfiguration(settings.hostname())));
     }
 
@@ -116,6 +116,18 @@ public final class SmtpServer implements AutoCloseable {
      */
     public void applyToNewSessions(AcceptSettings next) {
         wiring = wire(next);
+    }
+
+    /** Each end of data is told to the listener (accepted or refused, with its reason), then handed to {@code next}. */
+    private MessageIntake announcing(MessageIntake next) {
+        return (message, stored, reply) -> {
+            if (stored != null) {
+                listener.messageAccepted(new SmtpListener.MessageAccepted(message, stored, reply));
+            } else {
+                listener.messageRefused(new SmtpListener.MessageRefused(message, reply));
+            }
+            next.finished(message, stored, reply);
+        };
     }
 
     private static SMTPProtocolHandlerChain chain(AcceptSettings settings, RelayPolicy policy, Spool spool,
@@ -140,7 +152,7 @@ public final class SmtpServer implements AutoCloseable {
                 new ExpnCmdHandler(),
                 new StartTlsCmdHandler(),
                 new UnknownCmdHandler(metrics),
-                new RefusedCommandLog(listener)));
+                new CommandRefusals(listener)));
         try {
             chain.wireExtensibleHandlers();
         } catch (WiringException e) {
@@ -149,13 +161,24 @@ public final class SmtpServer implements AutoCloseable {
         return chain;
     }
 
-    /** Binds every listen address; fails (and releases what it bound) if any cannot be bound. */
+    /** Binds every listen address and accepts connections on them ({@link #bind}, then {@link #accept}). */
     public void start(List<InetSocketAddress> addresses) throws InterruptedException {
+        bind(addresses);
+        accept();
+    }
+
+    /**
+     * Binds every listen address without accepting yet: connections wait in the backlog until
+     * {@link #accept}, so the gateway can hold every port before it recovers its queue. Fails
+     * naming the address (and releases what it bound) if any cannot be bound.
+     */
+    public void bind(List<InetSocketAddress> addresses) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channelFactory(LiteralNamedServerChannel::new)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.AUTO_READ, false) // no accept before accept()
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -166,12 +189,20 @@ public final class SmtpServer implements AutoCloseable {
         for (InetSocketAddress address : addresses) {
             try {
                 listeners.add(bootstrap.bind(address).sync().channel());
-            } catch (RuntimeException e) {
+            } catch (InterruptedException e) {
+                close();
+                throw e;
+            } catch (Exception e) { // Netty rethrows the checked BindException undeclared
                 close();
                 throw new IllegalStateException("cannot listen on " + address + ": " + e.getMessage(), e);
             }
             LOG.info("event=listening address={}", address);
         }
+    }
+
+    /** Starts accepting connections on the bound addresses. */
+    public void accept() {
+        listeners.forEach(c -> c.config().setAutoRead(true));
     }
 
     /** The addresses actually bound (an ephemeral port resolved). */
@@ -189,8 +220,8 @@ public final class SmtpServer implements AutoCloseable {
         String ip = address.getHostAddress();
         RelayPolicy.ClientVerdict verdict = policy.client(address);
         if (!verdict.allowed()) {
-            LOG.info("event=connection_refused client={} reason=policy rule=\"{}\"", ip, verdict.rule());
-            refuse(pipeline, ConnectionRefusal.POLICY, Reply.of(554, "5.7.1",
+            refuse(pipeline, new SmtpListener.ConnectionRefused(ip, ConnectionRefusal.POLICY, verdict.rule(), 0),
+                    Reply.of(554, "5.7.1",
                     settings.hostname() + " client " + ip + " is not allowed to connect (" + verdict.rule() + ")"));
             return;
         }
@@ -201,9 +232,8 @@ public final class SmtpServer implements AutoCloseable {
             String key = ClientRates.key(address, limits);
             ClientRates.Admission admission = rates.connect(key, limits, settings.maxConnectionsPerIp());
             if (admission.refusal() != null) {
-                LOG.info("event=connection_refused client={} reason={} limit={}", ip, admission.refusal().label(),
-                        admission.limit());
-                refuse(pipeline, admission.refusal(), admission.refusal() == ConnectionRefusal.CONNECTION_RATE
+                refuse(pipeline, new SmtpListener.ConnectionRefused(ip, admission.refusal(), null, admission.limit()),
+                        admission.refusal() == ConnectionRefusal.CONNECTION_RATE
                         ? AcceptReplies.connectionRate(settings.hostname(), key, admission.limit(),
                                 org.twgate.config.syntax.Durations.format(limits.unit()))
                         : AcceptReplies.tooManyConnectionsFrom(settings.hostname(), key, admission.limit()));
@@ -215,8 +245,8 @@ public final class SmtpServer implements AutoCloseable {
         int total = connections.incrementAndGet();
         channel.closeFuture().addListener(f -> connections.decrementAndGet());
         if (settings.maxConnections() > 0 && total > settings.maxConnections()) {
-            LOG.info("event=connection_refused client={} reason=max_connections", ip);
-            refuse(pipeline, ConnectionRefusal.MAX_CONNECTIONS, AcceptReplies.tooManyConnections(settings.hostname()));
+            refuse(pipeline, new SmtpListener.ConnectionRefused(ip, ConnectionRefusal.MAX_CONNECTIONS, null, 0),
+                    AcceptReplies.tooManyConnections(settings.hostname()));
             return;
         }
         sessions.add(channel);
@@ -234,8 +264,8 @@ public final class SmtpServer implements AutoCloseable {
                 new NoLookupMdc(), session.protocol(), startTls, false));
     }
 
-    private void refuse(ChannelPipeline pipeline, ConnectionRefusal reason, Reply reply) {
-        listener.connectionRefused(reason);
+    private void refuse(ChannelPipeline pipeline, SmtpListener.ConnectionRefused refusal, Reply reply) {
+        listener.connectionRefused(refusal);
         pipeline.addLast(new ConnectionRefuser(reply));
     }
 

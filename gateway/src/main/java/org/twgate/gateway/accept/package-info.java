@@ -1,6 +1,8 @@
 /**
  * Accept: the SMTP server. Takes a client's connection; hands on a message committed to the
- * spool ({@code MessageIntake}), and tells an {@code SmtpListener} of sessions and refusals.
+ * spool ({@code MessageIntake}), and tells an {@code SmtpListener} of sessions, of every refusal
+ * with the {@code RefusalReason} named where it was decided, and of every message accepted or
+ * refused; the log ({@code SmtpEventLog}) and the metrics are listeners of the same events.
  *
  * <p>Netty's pipeline is twgate's own ({@code SmtpServer}): the client policy and the per-client
  * limits at connect ({@code ClientRates}), the banner held for the client's PTR name at most its
@@ -11,7 +13,9 @@
  *
  * <p>How it fails: never silently. Every refusal is a {@link org.twgate.gateway.accept.Reply} with
  * an enhanced status code, its text escaped to printable US-ASCII; a connection twgate will not
- * serve hears one reply before it is closed; a session twgate ends hears {@code 421} first. No
+ * serve hears one reply before it is closed; a session twgate ends hears {@code 421} first.
+ * {@code SmtpServer.bind} holds the ports before {@code accept} takes connections, so the gateway
+ * can bind every listener before it recovers its queue. No
  * I/O thread waits on the disk, a downstream server, a name server or the log.
  */
 package org.twgate.gateway.accept;

@@ -110,8 +110,8 @@ final class AddressCommand implements Callable<Integer> {
         // As a client would send it: UTF-8 octets, which the server reads one octet a character.
         String wire = new String(given.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 java.nio.charset.StandardCharsets.ISO_8859_1);
-        RecipientCheck.Verdict rcpt = RecipientCheck.check("TO:<" + wire + ">", policy, verdict, client,
-                loaded.server().hostname());
+        RecipientCheck.Verdict rcpt = new RecipientCheck(policy, loaded.server().hostname())
+                .check("TO:<" + wire + ">", verdict, client);
         out.println("  rcpt      " + (rcpt.accepted() ? "250 2.1.5 Recipient ok" : rcpt.refusal().toString())
                 + "  (client " + client + (verdict.relayClient() ? ", a relay client" : "") + ")");
         if (rcpt.recipient() == null || (!rcpt.accepted() && rcpt.refusal().code() == 501)) {

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.twgate.dsn.status.Action;
-import org.twgate.gateway.accept.MessageIntake;
 import org.twgate.gateway.accept.SmtpListener;
 import org.twgate.gateway.health.Readiness;
 import org.twgate.gateway.queue.QueueListener;
@@ -66,14 +65,9 @@ public final class GatewayMetrics implements AutoCloseable {
         }
     }
 
-    /** For {@code SmtpServer}: sessions, refused connections, refused commands. */
+    /** For {@code SmtpServer}: sessions, refused connections, refused commands, messages accepted and refused. */
     public SmtpListener smtpListener() {
         return smtp;
-    }
-
-    /** Wraps the server's intake so messages accepted and refused after DATA are counted. */
-    public MessageIntake countingIntake(MessageIntake next) {
-        return smtp.counting(next);
     }
 
     /** For {@code DeliveryQueue}: deliveries by route and outcome, attempt duration, time in queue. */

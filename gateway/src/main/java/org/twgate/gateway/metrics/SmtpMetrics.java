@@ -9,18 +9,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.twgate.gateway.accept.ConnectionRefusal;
-import org.twgate.gateway.accept.MessageIntake;
 import org.twgate.gateway.accept.RefusalReason;
-import org.twgate.gateway.accept.Reply;
 import org.twgate.gateway.accept.SessionClosure;
 import org.twgate.gateway.accept.SmtpListener;
-import org.twgate.gateway.spool.IncomingMessage;
-import org.twgate.gateway.spool.StoredMessage;
 
 /**
  * Meters of the accepting side: sessions, refused connections, refused commands and the fate of
- * each message after DATA. Every label value comes from an enum or a fixed verb list, so the
- * number of series is bounded whatever clients send. Counters for every reason exist from the
+ * each message after DATA, counted from the server's {@link SmtpListener} events (the log lines
+ * are another listener of the same events), each refusal once, under the reason it carries.
+ * Every label value comes from an enum or a fixed verb list, so the number of series is bounded
+ * whatever clients send. Counters for every reason exist from the
  * start (at zero), so a dashboard's {@code rate()} has a series before the first refusal.
  */
 final class SmtpMetrics implements SmtpListener {
@@ -84,11 +82,12 @@ final class SmtpMetrics implements SmtpListener {
     }
 
     @Override
-    public void commandRefused(String command, Reply reply) {
+    public void commandRefused(CommandRefused refusal) {
+        String command = refusal.command();
         String verb = VERBS.contains(command) ? command.toLowerCase(Locale.ROOT) : "other";
         Counter.builder(MetricNames.COMMANDS_REFUSED)
                 .tag("command", verb)
-                .tag("reason", RefusalReason.of(reply).label())
+                .tag("reason", refusal.reason().label())
                 .description("SMTP commands answered with 4xx or 5xx")
                 .register(registry)
                 .increment();
@@ -99,16 +98,14 @@ final class SmtpMetrics implements SmtpListener {
                 .description("messages refused at the end of DATA").register(registry);
     }
 
-    /** Wraps the server's intake so every end of data is counted before {@code next} sees it. */
-    MessageIntake counting(MessageIntake next) {
-        return (IncomingMessage message, StoredMessage stored, Reply reply) -> {
-            if (stored != null) {
-                accepted.increment();
-                acceptedBytes.increment(stored.contentSize());
-            } else {
-                messagesRefused(RefusalReason.of(reply)).increment();
-            }
-            next.finished(message, stored, reply);
-        };
+    @Override
+    public void messageAccepted(MessageAccepted message) {
+        accepted.increment();
+        acceptedBytes.increment(message.stored().contentSize());
+    }
+
+    @Override
+    public void messageRefused(MessageRefused message) {
+        messagesRefused(message.reason()).increment();
     }
 }

@@ -3,7 +3,7 @@
  * with the health checks.
  *
  * <p>Takes events from the stages through their listener interfaces ({@code accept.SmtpListener},
- * {@code accept.MessageIntake}, {@code queue.QueueListener}) and direct calls
+ * {@code queue.QueueListener}) and direct calls
  * ({@link org.twgate.gateway.metrics.GatewayMetrics#rewrite}, {@link org.twgate.gateway.metrics.GatewayMetrics#dsn}).
  * Hands on the Prometheus text exposition at {@code /metrics}. Label values come only from enums,
  * command verbs and configured names (routes, rule sets), never from addresses or queue ids.

@@ -30,9 +30,10 @@ class BareLineEndingsByClientTest {
 
     /** As the defaults have it: others refused (reject), relay clients normalised, pipelining after DATA forbidden. */
     private static AcceptSettings settings() {
-        AcceptSettings s = AcceptSettings.of("gw.test", 512, 5, 100_000, 100_000, 10, true, 20, 10,
-                Duration.ofSeconds(30), true);
-        return s.with(s.defences().withRelayClients(false, true));
+        AcceptSettings s = AcceptSettings.builder("gw.test").maxCommandLine(512).maxRecipients(5).maxMessageSize(100_000)
+                .maxDataLine(100_000).maxReceivedHeaders(10).rejectBareLineEndings(true).maxConnections(20)
+                .maxConnectionsPerIp(10).idleTimeout(Duration.ofSeconds(30)).advertiseDsn(true).build();
+        return s.with(s.defences().withRelayClientsRejectingBareLineEndings(false).withUnauthPipeliningForbidden(true));
     }
 
     private static SmtpTranscript transaction(ServerHarness h) throws Exception {
@@ -72,7 +73,8 @@ class BareLineEndingsByClientTest {
     @Test
     void relayClientsMayBeHeldToCrlfToo() throws Exception {
         AcceptSettings s = settings();
-        try (ServerHarness h = new ServerHarness(dir, s.with(s.defences().withRelayClients(true, true)),
+        try (ServerHarness h = new ServerHarness(dir, s.with(s.defences().withRelayClientsRejectingBareLineEndings(true)
+                .withUnauthPipeliningForbidden(true)),
                 ServerHarness.everyone(true));
              SmtpTranscript t = transaction(h)) {
             assertThat(t.send("line\n.\r\n").send(".\r\n").reply()).startsWith("554 5.6.0 Bare CR or LF in line 5");
@@ -102,7 +104,7 @@ class BareLineEndingsByClientTest {
             assertThat(t.closedByServer()).isTrue();
             assertThat(h.stored).isEmpty();
             org.twgate.testkit.Await.until("the refusal told", Duration.ofSeconds(5), () -> !h.outcomes.isEmpty());
-            assertThat(RefusalReason.of(h.outcomes.get(0))).isEqualTo(RefusalReason.UNAUTH_PIPELINING);
+            assertThat(h.outcomes.get(0).reason()).isEqualTo(RefusalReason.UNAUTH_PIPELINING);
         }
     }
 

@@ -22,8 +22,10 @@ class DeadlinesTest {
     final RecordingListener listener = new RecordingListener();
 
     private static AcceptSettings settings(Deadlines deadlines) {
-        AcceptSettings s = AcceptSettings.of("gw.test", 512, 5, 10_000_000, 100_000, 10, false, 20, 10,
-                Duration.ofSeconds(30), true); // the idle timeout never fires in these tests
+        AcceptSettings s = AcceptSettings.builder("gw.test").maxCommandLine(512).maxRecipients(5)
+                .maxMessageSize(10_000_000).maxDataLine(100_000).maxReceivedHeaders(10)
+                .rejectBareLineEndings(false).maxConnections(20).maxConnectionsPerIp(10)
+                .idleTimeout(Duration.ofSeconds(30)).advertiseDsn(true).build(); // the idle timeout never fires in these tests
         return s.with(s.defences().withDeadlines(deadlines));
     }
 

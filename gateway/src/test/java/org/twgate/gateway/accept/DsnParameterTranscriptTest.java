@@ -21,8 +21,9 @@ class DsnParameterTranscriptTest {
     @BeforeEach
     void start() throws Exception {
         // RFC 3461 §5: ORCPT and NOTIFY lengthen RCPT by up to 500+ octets beyond RFC 5321's 512.
-        harness = new ServerHarness(dir, AcceptSettings.of("gw.test", 1100, 5, 100_000, 100_000, 10, false, 20, 10,
-                Duration.ofSeconds(30), true));
+        harness = new ServerHarness(dir, AcceptSettings.builder("gw.test").maxCommandLine(1100).maxRecipients(5).maxMessageSize(100_000)
+                .maxDataLine(100_000).maxReceivedHeaders(10).rejectBareLineEndings(false).maxConnections(20)
+                .maxConnectionsPerIp(10).idleTimeout(Duration.ofSeconds(30)).advertiseDsn(true).build());
     }
 
     @AfterEach
@@ -71,8 +72,9 @@ class DsnParameterTranscriptTest {
     @Test
     void refusesDsnParametersWhenDsnIsNotOffered() throws Exception {
         harness.close();
-        harness = new ServerHarness(dir.resolve("nodsn"), AcceptSettings.of("gw.test", 512, 5, 100_000, 100_000,
-                10, false, 20, 10, Duration.ofSeconds(30), false));
+        harness = new ServerHarness(dir.resolve("nodsn"), AcceptSettings.builder("gw.test").maxCommandLine(512).maxRecipients(5).maxMessageSize(100_000)
+                .maxDataLine(100_000).maxReceivedHeaders(10).rejectBareLineEndings(false).maxConnections(20)
+                .maxConnectionsPerIp(10).idleTimeout(Duration.ofSeconds(30)).advertiseDsn(false).build());
         try (SmtpTranscript t = harness.connect()) {
             assertThat(t.send("EHLO client.test\r\n").expect("250")).doesNotContain("DSN");
             t.send("MAIL FROM:<a@company.com> RET=FULL\r\n").expect("555 5.5.4 Unsupported MAIL parameter RET");

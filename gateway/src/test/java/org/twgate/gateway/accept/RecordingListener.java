@@ -20,7 +20,7 @@ final class RecordingListener implements SmtpListener {
     }
 
     @Override
-    public void commandRefused(String command, Reply reply) {
-        refusedCommands.add(command + " " + RefusalReason.of(reply).label());
+    public void commandRefused(CommandRefused refusal) {
+        refusedCommands.add(refusal.command() + " " + refusal.reason().label());
     }
 }

@@ -4,44 +4,63 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Every refusal the server really sends maps to the reason its metrics and logs carry. */
+/** Every refusal the server really sends carries, from where it is made, the reason its metrics and logs name. */
 class RefusalReasonTest {
 
     @Test
-    void classifiesTheEndOfDataRefusals() {
-        assertThat(RefusalReason.of(DataVerdict.tooBig(100).reply())).isEqualTo(RefusalReason.SIZE);
-        assertThat(RefusalReason.of(DataVerdict.tooManyHops(101).reply())).isEqualTo(RefusalReason.LOOP);
-        assertThat(RefusalReason.of(DataVerdict.lineTooLong(3, 1000).reply())).isEqualTo(RefusalReason.LINE_LENGTH);
-        assertThat(RefusalReason.of(DataVerdict.bareLineEnding(7).reply())).isEqualTo(RefusalReason.BARE_LINE_ENDING);
-        assertThat(RefusalReason.of(AcceptReplies.SPOOL_FULL)).isEqualTo(RefusalReason.SPOOL_FULL);
-        assertThat(RefusalReason.of(AcceptReplies.SPOOL_ERROR)).isEqualTo(RefusalReason.SPOOL_ERROR);
+    void theEndOfDataRefusalsNameTheirCause() {
+        assertThat(DataVerdict.tooBig(100).reply().reason()).isEqualTo(RefusalReason.SIZE);
+        assertThat(DataVerdict.tooManyHops(101).reply().reason()).isEqualTo(RefusalReason.LOOP);
+        assertThat(DataVerdict.lineTooLong(3, 1000).reply().reason()).isEqualTo(RefusalReason.LINE_LENGTH);
+        assertThat(DataVerdict.bareLineEnding(7).reply().reason()).isEqualTo(RefusalReason.BARE_LINE_ENDING);
+        assertThat(DataVerdict.nul(7).reply().reason()).isEqualTo(RefusalReason.NUL_CHARACTER);
+        assertThat(DataVerdict.pipelinedAfterEndOfData().reply().reason()).isEqualTo(RefusalReason.UNAUTH_PIPELINING);
+        assertThat(AcceptReplies.SPOOL_FULL.reason()).isEqualTo(RefusalReason.SPOOL_FULL);
+        assertThat(AcceptReplies.SPOOL_ERROR.reason()).isEqualTo(RefusalReason.SPOOL_ERROR);
     }
 
     @Test
-    void classifiesTheCommandRefusals() {
-        assertThat(RefusalReason.of(AcceptReplies.messageTooBig(10, 5))).isEqualTo(RefusalReason.SIZE);
-        assertThat(RefusalReason.of(AcceptReplies.tooManyRecipients(100))).isEqualTo(RefusalReason.TOO_MANY_RECIPIENTS);
-        assertThat(RefusalReason.of(Reply.of(554, "5.7.1", "<a@b>: Relay access denied"))).isEqualTo(RefusalReason.RELAY_DENIED);
-        assertThat(RefusalReason.of(AcceptReplies.MAIL_SYNTAX)).isEqualTo(RefusalReason.SYNTAX);
-        assertThat(RefusalReason.of(Reply.of(501, "5.1.3", "Bad recipient address syntax"))).isEqualTo(RefusalReason.SYNTAX);
-        assertThat(RefusalReason.of(Reply.of(501, "5.5.2", "Syntax error"))).isEqualTo(RefusalReason.SYNTAX);
-        assertThat(RefusalReason.of(AcceptReplies.NEED_MAIL)).isEqualTo(RefusalReason.SEQUENCE);
-        assertThat(RefusalReason.of(AcceptReplies.NESTED_MAIL)).isEqualTo(RefusalReason.SEQUENCE);
-        assertThat(RefusalReason.of(Reply.of(500, "5.5.1", "Command FOO unrecognized"))).isEqualTo(RefusalReason.SYNTAX);
-        assertThat(RefusalReason.of(AcceptReplies.shuttingDown("gw"))).isEqualTo(RefusalReason.OTHER);
+    void theCommandRefusalsNameTheirCause() {
+        assertThat(AcceptReplies.messageTooBig(10, 5).reason()).isEqualTo(RefusalReason.SIZE);
+        assertThat(AcceptReplies.tooManyRecipients(100).reason()).isEqualTo(RefusalReason.TOO_MANY_RECIPIENTS);
+        assertThat(AcceptReplies.messageRate("c", 1, "1m").reason()).isEqualTo(RefusalReason.MESSAGE_RATE);
+        assertThat(AcceptReplies.recipientRate("c", 1, "1m").reason()).isEqualTo(RefusalReason.RECIPIENT_RATE);
+        assertThat(AcceptReplies.MAIL_SYNTAX.reason()).isEqualTo(RefusalReason.SYNTAX);
+        assertThat(AcceptReplies.nonAsciiAddress("ü@x").reason()).isEqualTo(RefusalReason.SYNTAX);
+        assertThat(AcceptReplies.NEED_MAIL.reason()).isEqualTo(RefusalReason.SEQUENCE);
+        assertThat(AcceptReplies.NESTED_MAIL.reason()).isEqualTo(RefusalReason.SEQUENCE);
+        // A 421 that ends a session is a session closure, not a command refusal.
+        assertThat(AcceptReplies.shuttingDown("gw").reason()).isNull();
     }
 
     @Test
-    void classifiesTheFramersCommandLineRefusals() {
-        assertThat(RefusalReason.of(AcceptReplies.lineTooLong(512))).isEqualTo(RefusalReason.LINE_LENGTH);
-        assertThat(RefusalReason.of(AcceptReplies.BARE_LF_IN_COMMAND)).isEqualTo(RefusalReason.BARE_LINE_ENDING);
+    void theFramersCommandLineRefusalsNameTheirCause() {
+        assertThat(AcceptReplies.lineTooLong(512).reason()).isEqualTo(RefusalReason.LINE_LENGTH);
+        assertThat(AcceptReplies.BARE_LF_IN_COMMAND.reason()).isEqualTo(RefusalReason.BARE_LINE_ENDING);
+        assertThat(AcceptReplies.controlCharacter(0, 1).reason()).isEqualTo(RefusalReason.SYNTAX);
+    }
+
+    @Test
+    void jamesHandlersRefusalsAreNamedByTheirBasicCode() {
+        assertThat(RefusalReason.ofLibraryReply(500)).isEqualTo(RefusalReason.SYNTAX); // unknown command
+        assertThat(RefusalReason.ofLibraryReply(501)).isEqualTo(RefusalReason.SYNTAX);
+        assertThat(RefusalReason.ofLibraryReply(503)).isEqualTo(RefusalReason.SEQUENCE);
+        assertThat(RefusalReason.ofLibraryReply(502)).isEqualTo(RefusalReason.OTHER);
     }
 
     @Test
     void readsJamesResponsesBackIntoReplies() {
-        Reply reply = RefusedCommandLog.toReply(554, Reply.of(554, "5.7.1", "<x@y>: Relay access denied").toResponse());
-        assertThat(reply).isEqualTo(Reply.of(554, "5.7.1", "<x@y>: Relay access denied"));
-        assertThat(RefusedCommandLog.toReply(503, new org.apache.james.protocols.smtp.SMTPResponse("503", "Bad sequence")))
-                .isEqualTo(Reply.of(503, null, "Bad sequence"));
+        Reply reply = CommandRefusals.toReply(554, Reply.of(554, "5.7.1", "<x@y>: Relay access denied").toResponse());
+        assertThat(reply).isEqualTo(Reply.refusal(RefusalReason.OTHER, 554, "5.7.1", "<x@y>: Relay access denied"));
+        assertThat(CommandRefusals.toReply(503, new org.apache.james.protocols.smtp.SMTPResponse("503", "Bad sequence")))
+                .isEqualTo(Reply.refusal(RefusalReason.SEQUENCE, 503, null, "Bad sequence"));
+    }
+
+    @Test
+    void aRefusalsResponseKeepsItsReply() {
+        Reply refusal = AcceptReplies.tooManyRecipients(2);
+        assertThat(refusal.toResponse()).isInstanceOfSatisfying(Reply.Refused.class,
+                r -> assertThat(r.reply()).isEqualTo(refusal));
+        assertThat(refusal.toResponse().getLines()).containsExactly("452 4.5.3 Too many recipients (at most 2 per message)");
     }
 }

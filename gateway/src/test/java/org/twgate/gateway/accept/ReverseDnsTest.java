@@ -30,8 +30,9 @@ class ReverseDnsTest {
     Path dir;
 
     private static AcceptSettings withReverseDns(Duration timeout) {
-        AcceptSettings s = AcceptSettings.of("gw.test", 512, 5, 100_000, 100_000, 10, false, 100, 50,
-                Duration.ofSeconds(30), true);
+        AcceptSettings s = AcceptSettings.builder("gw.test").maxCommandLine(512).maxRecipients(5).maxMessageSize(100_000)
+                .maxDataLine(100_000).maxReceivedHeaders(10).rejectBareLineEndings(false).maxConnections(100)
+                .maxConnectionsPerIp(50).idleTimeout(Duration.ofSeconds(30)).advertiseDsn(true).build();
         return s.with(s.defences().withReverseDns(timeout));
     }
 

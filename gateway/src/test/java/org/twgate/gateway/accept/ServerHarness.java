@@ -24,8 +24,9 @@ final class ServerHarness implements AutoCloseable {
     final Path dir;
 
     static AcceptSettings settings() {
-        return AcceptSettings.of("gw.test", 512, 5, 100_000, 100_000, 10, false, 20, 10,
-                Duration.ofSeconds(30), true);
+        return AcceptSettings.builder("gw.test").maxCommandLine(512).maxRecipients(5).maxMessageSize(100_000)
+                .maxDataLine(100_000).maxReceivedHeaders(10).rejectBareLineEndings(false).maxConnections(20)
+                .maxConnectionsPerIp(10).idleTimeout(Duration.ofSeconds(30)).advertiseDsn(true).build();
     }
 
     ServerHarness(Path dir, AcceptSettings settings) throws IOException, InterruptedException {

@@ -18,7 +18,9 @@ class SmtpServerLimitsTest {
     Path dir;
 
     private static AcceptSettings settings(int maxConnections, int perIp, Duration idle, boolean rejectBare, long maxLine) {
-        return AcceptSettings.of("gw.test", 512, 5, 100_000, maxLine, 10, rejectBare, maxConnections, perIp, idle, false);
+        return AcceptSettings.builder("gw.test").maxCommandLine(512).maxRecipients(5).maxMessageSize(100_000)
+                .maxDataLine(maxLine).maxReceivedHeaders(10).rejectBareLineEndings(rejectBare)
+                .maxConnections(maxConnections).maxConnectionsPerIp(perIp).idleTimeout(idle).advertiseDsn(false).build();
     }
 
     @Test

@@ -36,8 +36,9 @@ class SmtpSessionProperties {
     @BeforeContainer
     static void start() throws Exception {
         dir = Files.createTempDirectory("twgate-fuzz-smtp");
-        AcceptSettings s = AcceptSettings.of("gw.test", 512, 5, 100_000, 100_000, 10, true, 200, 200,
-                Duration.ofSeconds(30), true);
+        AcceptSettings s = AcceptSettings.builder("gw.test").maxCommandLine(512).maxRecipients(5).maxMessageSize(100_000)
+                .maxDataLine(100_000).maxReceivedHeaders(10).rejectBareLineEndings(true).maxConnections(200)
+                .maxConnectionsPerIp(200).idleTimeout(Duration.ofSeconds(30)).advertiseDsn(true).build();
         harness = new ServerHarness(dir, s, ServerHarness.everyone(false));
     }
 

@@ -52,8 +52,10 @@ class StartTlsClientTest {
         };
         TlsServerConfig tls = new TlsServerConfig(Optional.of(TestKeys.pkcs12(dir)), TestKeys.PASSWORD,
                 Optional.empty(), Optional.empty(), List.of(), List.of());
-        tlsPeer = new SmtpServer(AcceptSettings.of("peer.test", 512, 10, 1 << 20, 1 << 20, 50, false, 10, 10,
-                Duration.ofSeconds(30), false), open, spool, (m, stored, reply) -> {
+        tlsPeer = new SmtpServer(AcceptSettings.builder("peer.test").maxCommandLine(512).maxRecipients(10)
+                .maxMessageSize(1 << 20).maxDataLine(1 << 20).maxReceivedHeaders(50)
+                .rejectBareLineEndings(false).maxConnections(10).maxConnectionsPerIp(10)
+                .idleTimeout(Duration.ofSeconds(30)).advertiseDsn(false).build(), open, spool, (m, stored, reply) -> {
                     if (stored != null) {
                         received.add(stored);
                     }
