@@ -10,7 +10,11 @@
 #   --install    apt-get install postfix (debconf "No configuration") and keep its default
 #                instance stopped and disabled, then run
 # Environment: TWGATE_JAR (default gateway/target/twgate.jar, built if missing),
-#   TWGATE_JAVA_OPTS (extra JVM options), CASES (names of the cases to run, default all),
+#   TWGATE_JAVA_OPTS (extra JVM options, for both twgate systems),
+#   JVM_OPTIONS (the options file of the "twgate" system, default deploy/jvm.options, the shipped
+#   defaults; "twgate-unbounded" runs the same jar with the JVM's own defaults: heap up to a
+#   quarter of the machine), SYSTEMS (default "direct twgate twgate-unbounded postfix"),
+#   CASES (names of the cases to run, default all),
 #   TRIAL_TIMEOUT (s, default 120), WARMUP_BATCHES (most warm-up batches, default 30),
 #   JIT_QUIET (twgate's warm-up ends after two batches in a row during which HotSpot's compilers
 #   were busy for less than this percentage of the batch's time, default 5),
@@ -43,6 +47,8 @@ trial_timeout=${TRIAL_TIMEOUT:-120}
 run_deadline=${RUN_DEADLINE:-1080}
 results_dir=${RESULTS_DIR:-$here}
 jar=${TWGATE_JAR:-$repo/gateway/target/twgate.jar}
+jvm_options=${JVM_OPTIONS:-$repo/deploy/jvm.options}
+read -r -a systems <<<"${SYSTEMS:-direct twgate twgate-unbounded postfix}"
 # Warm-up, not counted: batches of the case's own traffic. Postfix has no JIT: one batch starts
 # its processes and fills its caches. twgate goes on until a batch leaves HotSpot's JIT almost
 # idle (JIT_QUIET): on 2 cores C2 compiling the hot paths takes much of a core for the first
@@ -79,7 +85,7 @@ fi
 if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled postfix >/dev/null 2>&1; then
     systemctl disable --now postfix >/dev/null 2>&1 || true
 fi
-for tool in smtp-source smtp-sink postfix postconf perl java jcmd ss timeout; do
+for tool in smtp-source smtp-sink postfix postconf perl java jcmd ss timeout cc; do
     command -v "$tool" >/dev/null || die "'$tool' not found (Debian: apt-get install postfix; see README.md)"
 done
 ((EUID == 0)) || die "run as root: a private Postfix instance needs root to start"
@@ -186,8 +192,9 @@ date_tag=$(date +%Y-%m-%d)
 samples_dir=$results_dir/samples-$date_tag
 
 # ---------------------------------------------------------------- the relays
-start_twgate() { # dir sink-port -> sets relay_pid, relay_port (and refresher with STATUS_REFRESH)
-    local dir=$1 metrics_listen='""' status_port=""
+start_twgate() { # dir sink-port system -> sets relay_pid, relay_port (and refresher with STATUS_REFRESH)
+    local dir=$1 metrics_listen='""' status_port="" defaults=()
+    [[ $3 == twgate ]] && defaults=("@$jvm_options") # the java launcher reads an options file
     relay_port=$(free_port)
     refresher=""
     if [[ -n ${STATUS_REFRESH:-} ]]; then
@@ -210,8 +217,8 @@ metrics:
   listen: $metrics_listen
 YAML
     # shellcheck disable=SC2086 # TWGATE_JAVA_OPTS is a list of options
-    # twgate reads TWGATE_* variables as configuration overrides: this one is not for it.
-    (cd "$dir" && exec env -u TWGATE_JAVA_OPTS java ${TWGATE_JAVA_OPTS:-} -jar "$jar" run --config "$dir/twgate.yaml") \
+    # twgate reads TWGATE_* variables as configuration overrides: these two are not for it.
+    (cd "$dir" && exec env -u TWGATE_JAVA_OPTS -u TWGATE_JAR java "${defaults[@]}" ${TWGATE_JAVA_OPTS:-} -jar "$jar" run --config "$dir/twgate.yaml") \
         >>"$dir/twgate.log" 2>&1 &
     relay_pid=$!
     pids+=("$relay_pid")
@@ -302,7 +309,7 @@ with_retries() { # function args...
 
 relay_ticks() { # system pid
     case $1 in
-        twgate) cpu_ticks "$2" ;;
+        twgate*) cpu_ticks "$2" ;;
         postfix) postfix_ticks "$2" ;;
         *) echo 0 ;;
     esac
@@ -312,8 +319,21 @@ jit_ms() { # pid: milliseconds HotSpot's compilers have spent so far (its java.c
     jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '$1 == "java.ci.totalTime" {v = $2} END {printf "%d\n", v / 1e6}'
 }
 
+gc_ms() { # pid: milliseconds the JVM's collectors have spent so far (sun.gc.collector.N.time, in hrt ticks)
+    jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '$1 ~ /^sun\.gc\.collector\.[0-9]+\.time$/ {t += $2}
+        $1 == "sun.os.hrt.frequency" {f = $2} END {printf "%d\n", (f > 0 ? t * 1000 / f : 0)}'
+}
+
 jit_share() { # jit-ms-before jit-ms-after epoch-before epoch-after: percent of the wall time spent compiling
     awk -v a="$1" -v b="$2" -v s="$3" -v e="$4" 'BEGIN {w = (e - s) * 1000; printf "%.1f\n", (w > 0 ? (b - a) * 100 / w : 100)}'
+}
+
+watch_rss() { # pid file: the largest VmRSS (KiB) seen while the pid lives, sampled every 100 ms, kept in file
+    local peak=0 r
+    while r=$(awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null) && [[ -n $r ]]; do
+        ((r > peak)) && { peak=$r; echo "$peak" >"$2"; }
+        sleep 0.1
+    done
 }
 
 sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid lives
@@ -328,7 +348,7 @@ sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid l
 
 # ---------------------------------------------------------------- one trial
 # Appends to $raw: system case round msgs/s cpu-ms-per-msg peak-rss-MiB status sink-cpu-ms-per-msg
-# warm-up-msgs jit-busy-percent-while-measured. Runs in the
+# warm-up-msgs jit-busy-percent-while-measured peak-rss-MiB-while-measured gc-pause-ms-per-msg. Runs in the
 # main shell (never in $(...)), so the EXIT trap knows every process it started.
 # Sends warm-up batches of one message size (adding to $warmup) until the relay is warm: one
 # batch for Postfix and the ceiling; for twgate, until two batches in a row leave its JIT busy
@@ -336,13 +356,13 @@ sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid l
 warm_up() { # message-size batch
     local k jit0 jit1 w0 w1 quiet=0
     for ((k = 1; k <= warmup_batches; k++)); do
-        [[ $system == twgate ]] && jit0=$(jit_ms "$relay_pid")
+        [[ $system == twgate* ]] && jit0=$(jit_ms "$relay_pid")
         w0=$EPOCHREALTIME
         timeout "$trial_timeout" "${source[@]}" -s "$sessions" -m "$2" -l "$1" -r "$rcpts" \
             "127.0.0.1:$relay_port" 2>>"$dir/source.err" || die "$system: warm-up send failed: $(tail -2 "$dir/source.err")"
         warmup=$((warmup + $2))
         await_milestone "$dir/watch" "$warmup" "$trial_timeout" || die "$system: warm-up never reached the sink"
-        [[ $system == twgate ]] || return 0
+        [[ $system == twgate* ]] || return 0
         jit1=$(jit_ms "$relay_pid")
         w1=$EPOCHREALTIME
         if awk -v p="$(jit_share "$jit0" "$jit1" "$w0" "$w1")" -v q="$jit_quiet" 'BEGIN {exit !(p < q)}'; then
@@ -357,8 +377,8 @@ warm_up() { # message-size batch
 run_trial() { # system round case msgs size sessions rcpts
     local system=$1 round=$2 name=$3 msgs=$4 size=$5 sessions=$6 rcpts=$7
     local dir=$work/$system-$name-$round sink_port sink_pid watch_pid relay_pid="" relay_port
-    local warmup=0 target i j milestones jit_before="" jit_after=""
-    local cpu0 cpu1 sink0 sink1 sink_ms t0 t1 status=ok hwm=0 rate cpu_ms final sampler=""
+    local warmup=0 target i j milestones jit_before="" jit_after="" gc_before="" gc_after="" gc_per_msg=NA
+    local cpu0 cpu1 sink0 sink1 sink_ms t0 t1 status=ok hwm=0 rate cpu_ms final sampler="" rss_watch="" loaded=NA
     mkdir -p "$dir"
     # The sink stamps every count at which a warm-up batch or the trial can end. A large-message
     # case first warms up with 4 KiB batches (the per-message paths, which a few thousand large
@@ -375,7 +395,7 @@ run_trial() { # system round case msgs size sessions rcpts
     # shellcheck disable=SC2086 # one milestone per word
     with_retries start_sink "$dir" $milestones
     case $system in
-        twgate) with_retries start_twgate "$dir" "$sink_port" ;;
+        twgate*) with_retries start_twgate "$dir" "$sink_port" "$system" ;;
         postfix) with_retries start_postfix "$dir" "$sink_port" ;;
         direct) relay_port=$sink_port ;;
     esac
@@ -386,13 +406,19 @@ run_trial() { # system round case msgs size sessions rcpts
     ((size > 4096)) && warm_up "$size" "$large_batch"
     target=$((warmup + msgs))
 
-    [[ $system == twgate ]] && jit_before=$(jit_ms "$relay_pid")
+    [[ $system == twgate* ]] && jit_before=$(jit_ms "$relay_pid") && gc_before=$(gc_ms "$relay_pid")
     [[ -n $relay_pid ]] && cpu0=$(relay_ticks "$system" "$relay_pid") || cpu0=0
     sink0=$(cpu_ticks "$sink_pid")
-    if [[ ${SAMPLES:-0} == 1 && $system == twgate ]]; then
+    if [[ ${SAMPLES:-0} == 1 && $system == twgate* ]]; then
         sample_threads "$relay_pid" "$samples_dir" "$name-r$round" &
         sampler=$!
         pids+=("$sampler")
+    fi
+    if [[ $system == twgate* ]]; then # resident size at full load: the measured part only
+        echo 0 >"$dir/rss-peak"
+        watch_rss "$relay_pid" "$dir/rss-peak" &
+        rss_watch=$!
+        pids+=("$rss_watch")
     fi
     t0=$EPOCHREALTIME
     if ! timeout "$trial_timeout" "${source[@]}" -s "$sessions" -m "$msgs" -l "$size" -r "$rcpts" \
@@ -405,10 +431,11 @@ run_trial() { # system round case msgs size sessions rcpts
     sink1=$(cpu_ticks "$sink_pid")
     if [[ -n $relay_pid ]]; then
         cpu1=$(relay_ticks "$system" "$relay_pid")
-        [[ $system == twgate ]] && jit_after=$(jit_ms "$relay_pid")
-        [[ $system == twgate ]] && hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$relay_pid/status")
+        [[ $system == twgate* ]] && jit_after=$(jit_ms "$relay_pid") && gc_after=$(gc_ms "$relay_pid")
+        [[ $system == twgate* ]] && hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$relay_pid/status")
+        [[ -n $rss_watch ]] && { stop_pid "$rss_watch" 2; loaded=$(($(<"$dir/rss-peak") / 1024)); }
         case $system in
-            twgate) stop_pid "$relay_pid" 10 ;;
+            twgate*) stop_pid "$relay_pid" 10 ;;
             postfix) stop_postfix "$dir/etc" ;;
         esac
     else
@@ -431,22 +458,39 @@ run_trial() { # system round case msgs size sessions rcpts
     cpu_ms=$(awk -v d=$((cpu1 - cpu0)) -v n="$msgs" -v hz="$clk_tck" 'BEGIN {printf "%.3f", d * 1000 / hz / n}')
     [[ $system == direct ]] && cpu_ms=NA
     sink_ms=$(awk -v d=$((sink1 - sink0)) -v n="$msgs" -v hz="$clk_tck" 'BEGIN {printf "%.3f", d * 1000 / hz / n}')
-    [[ $system == twgate ]] && hwm=$((hwm / 1024)) || hwm=NA
+    [[ $system == twgate* ]] && hwm=$((hwm / 1024)) || hwm=NA
     if [[ $status != ok ]]; then
         log "$system $name round $round: $status; last lines of its logs:"
         tail -n 5 "$dir"/*.log "$dir/source.err" "$dir/maillog" 2>/dev/null | sed 's/^/    /' >&2 || true
     fi
+    [[ -n $gc_before && -n $gc_after ]] && gc_per_msg=$(awk -v a="$gc_before" -v b="$gc_after" -v n="$msgs" 'BEGIN {printf "%.3f", (b - a) / n}')
     local jit_window=NA
     [[ -n $jit_before && -n $jit_after && $status == ok ]] && jit_window=$(jit_share "$jit_before" "$jit_after" "$t0" "$t1")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$name" "$round" "$rate" "$cpu_ms" "$hwm" "$status" \
-        "$sink_ms" "$warmup" "$jit_window" >>"$raw"
-    log "$system $name round $round: $rate msgs/s, $cpu_ms ms CPU/msg, peak RSS $hwm MiB, $status, sink $sink_ms ms CPU/msg," \
-        "warm-up $warmup msgs, JIT busy $jit_window% of the measured time"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$name" "$round" "$rate" "$cpu_ms" "$hwm" "$status" \
+        "$sink_ms" "$warmup" "$jit_window" "$loaded" "$gc_per_msg" >>"$raw"
+    log "$system $name round $round: $rate msgs/s, $cpu_ms ms CPU/msg, peak RSS $hwm MiB (measured part $loaded), $status, sink $sink_ms ms CPU/msg," \
+        "warm-up $warmup msgs, JIT busy $jit_window% of the measured time, GC $gc_per_msg ms/msg"
     rm -rf "$dir/spool" "$dir/queue" # the next trial's fsyncs should not pay for this one's files
+}
+
+# ---------------------------------------------------------------- the disk's part
+# One session waits for each message's syncs before its 250, so its limit is the ceiling's time
+# per message plus the spool's sync pattern on this disk (spool-sync-probe.c, the same steps as
+# the spool takes for a small message), measured in the same run, on the same file system.
+probe=$work/spool-sync-probe
+cc -O2 -o "$probe" "$here/spool-sync-probe.c" || die "cannot build spool-sync-probe.c"
+probe_spool() { # round: appends "round ms-per-msg ms-in-fdatasync ms-in-directory-fsync" to $probes
+    local dir=$work/probe-$1
+    mkdir -p "$dir"
+    echo "$1 $("$probe" "$dir" $((2000 / scale)) 4396)" >>"$probes"
+    log "spool sync pattern round $1: $(tail -n 1 "$probes" | cut -d' ' -f2-) ms per message (total, fdatasync, directory fsync)"
+    rm -rf "$dir"
 }
 
 # ---------------------------------------------------------------- the run
 raw=$work/raw.tsv
+probes=$work/probes.txt
+: >"$probes"
 started=$SECONDS
 log "work dir $work; $rounds rounds; message counts divided by $scale"
 for ((round = 1; round <= rounds; round++)); do
@@ -456,9 +500,11 @@ for ((round = 1; round <= rounds; round++)); do
     fi
     for spec in "${cases[@]}"; do
         read -r name msgs size sessions rcpts <<<"$spec"
-        for system in direct twgate postfix; do
+        for system in "${systems[@]}"; do
             run_trial "$system" "$round" "$name" "$msgs" "$size" "$sessions" "$rcpts"
         done
+        # The disk's share of the sequential limit, measured next to the case it limits.
+        ((sessions == 1)) && probe_spool "$round"
     done
 done
 
@@ -472,6 +518,8 @@ column_of() { # system case column(4 rate, 5 cpu, 6 rss)
     awk -F '\t' -v s="$1" -v c="$2" -v k="$3" '$1 == s && $2 == c {print $k}' "$raw"
 }
 fmt() { awk -v x="$1" -v f="$2" 'BEGIN {if (x == "NA") print "NA"; else printf f, x}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "NA" || b == "NA" || a == "" || b == "" || b == 0) print "NA"; else printf "%.2f", a / b}'; }
+max() { sort -g | awk '$1 != "NA" && $1 != "" {v = $1} END {print (v == "" ? "NA" : v)}'; }
 
 report=$results_dir/results-$date_tag.md
 # The last commit that changed what runs (the gateway and the libraries it is built from).
@@ -484,21 +532,32 @@ commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml
     echo "twgate $commit on $(java -version 2>&1 | head -1); Postfix $(postconf -d -h mail_version 2>/dev/null)."
     echo "Rounds: $(awk -F '\t' '{print $3}' "$raw" | sort -u | wc -l), median reported; message counts divided by $scale."
     echo
-    echo "| case | messages | ceiling msgs/s | twgate msgs/s | Postfix msgs/s | twgate/Postfix | twgate CPU ms/msg | Postfix CPU ms/msg | twgate peak RSS MiB |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| case | messages | ceiling msgs/s | twgate msgs/s | twgate/ceiling | twgate/sequential limit | twgate unbounded msgs/s | bounded/unbounded | Postfix msgs/s | twgate/Postfix | twgate CPU ms/msg | unbounded CPU ms/msg | Postfix CPU ms/msg | twgate RSS at load MiB | twgate peak RSS MiB | unbounded peak RSS MiB |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    sync_ms=$(awk '{print $2}' "$probes" | median)
     for spec in "${cases[@]}"; do
         read -r name msgs size sessions rcpts <<<"$spec"
         direct=$(column_of direct "$name" 4 | median)
         tw=$(column_of twgate "$name" 4 | median)
+        un=$(column_of twgate-unbounded "$name" 4 | median)
         pf=$(column_of postfix "$name" 4 | median)
-        ratio=$(awk -v a="$tw" -v b="$pf" 'BEGIN {if (a == "NA" || b == "NA" || b == 0) print "NA"; else printf "%.2f", a / b}')
-        echo "| $name | $msgs | $(fmt "$direct" %.0f) | $(fmt "$tw" %.0f) | $(fmt "$pf" %.0f) | **$ratio** |" \
-            "$(fmt "$(column_of twgate "$name" 5 | median)" %.3f) | $(fmt "$(column_of postfix "$name" 5 | median)" %.3f) |" \
-            "$(fmt "$(column_of twgate "$name" 6 | median)" %.0f) |"
+        limit=NA
+        ((sessions == 1)) && limit=$(awk -v d="$direct" -v s="$sync_ms" 'BEGIN {if (d == "NA" || s == "NA" || d == 0) print "NA"; else printf "%.1f", 1000 / (1000 / d + s)}')
+        echo "| $name | $msgs | $(fmt "$direct" %.0f) | $(fmt "$tw" %.0f) | $(ratio "$tw" "$direct") | $(ratio "$tw" "$limit") |" \
+            "$(fmt "$un" %.0f) | $(ratio "$tw" "$un") | $(fmt "$pf" %.0f) | **$(ratio "$tw" "$pf")** |" \
+            "$(fmt "$(column_of twgate "$name" 5 | median)" %.3f) | $(fmt "$(column_of twgate-unbounded "$name" 5 | median)" %.3f) |" \
+            "$(fmt "$(column_of postfix "$name" 5 | median)" %.3f) | $(fmt "$(column_of twgate "$name" 11 | max)" %.0f) |" \
+            "$(fmt "$(column_of twgate "$name" 6 | max)" %.0f) | $(fmt "$(column_of twgate-unbounded "$name" 6 | max)" %.0f) |"
     done
     echo
+    echo "Sequential limit (one session): 1 / (the ceiling's time per message + the spool's sync pattern)."
+    echo "Spool sync pattern on this disk, per round (ms per message: total, in fdatasync, in the directory fsync):"
+    echo "$(sed 's/^/round /' "$probes" | paste -sd ';' -); median total $sync_ms ms."
+    echo "twgate: \`java @$(realpath --relative-to="$repo" "$jvm_options" 2>/dev/null || echo "$jvm_options") -jar\` ($(grep -v '^[[:space:]]*#' "$jvm_options" | grep . | tr '\n' ' '| sed 's/ $//'));"
+    echo "twgate unbounded: \`java -jar\` (the JVM's defaults); both with TWGATE_JAVA_OPTS='${TWGATE_JAVA_OPTS:-}'. RSS at load: the largest VmRSS sampled (every 100 ms) while the case was measured, warm-up excluded; peak RSS: VmHWM, the largest over the JVM's life (warm-up and its JIT compilations included); both the largest of any round."
+    echo
     echo "Every trial (system, case, round, msgs/s, relay CPU ms/msg, peak RSS MiB, status, smtp-sink CPU ms/msg,"
-    echo "warm-up messages before it, % of its time twgate's JIT compilers were busy):"
+    echo "warm-up messages before it, % of its time twgate's JIT compilers were busy, RSS MiB at load, GC ms/msg):"
     echo
     echo '```'
     column -t -s $'\t' "$raw" 2>/dev/null || tr '\t' ' ' <"$raw"

@@ -67,6 +67,9 @@ class DeploymentFilesTest {
                 .contains("USER twgate").contains("VOLUME [\"/var/spool/twgate\"]").contains("STOPSIGNAL SIGTERM");
         String entrypoint = lines.stream().filter(l -> l.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
         assertThat(entrypoint).as("exec form: the JVM is PID 1 and receives SIGTERM").matches("ENTRYPOINT \\[\".*\"]");
+        assertThat(lines).as("the package's JVM options, one file for both").contains("COPY deploy/jvm.options /opt/twgate/jvm.options");
+        assertThat(entrypoint).as("the options file, then JAVA_OPTS, which so wins; sh execs the JVM")
+                .contains("exec java @/opt/twgate/jvm.options $JAVA_OPTS -jar /opt/twgate/twgate.jar");
         int user = lines.indexOf("USER twgate");
         assertThat(lines.subList(user, lines.size())).as("nothing runs as root after USER")
                 .noneMatch(l -> l.startsWith("USER ") && !l.equals("USER twgate"));

@@ -66,7 +66,7 @@ class HostileLoadTest {
     }
 
     /**
-     * Threads outside the pools that start threads on demand up to a bound (delivery 32, spool I/O 8,
+     * Threads outside the pools that start threads on demand up to a bound (delivery 16, spool I/O 8,
      * PTR lookups 4, the metrics listener once scraped): those are not leaks.
      */
     private static long outsideBoundedPools(Map<String, Long> threads) {

@@ -137,7 +137,12 @@ class KubernetesManifestsTest {
 
         Map<String, String> env = new HashMap<>();
         for (EnvVar var : twgate.getEnv()) {
-            assertThat(var.getName()).as("%s: environment of twgate", form).matches("TWGATE_[A-Z0-9_]+__.*|JAVA_TOOL_OPTIONS");
+            assertThat(var.getName()).as("%s: environment of twgate", form).matches("TWGATE_[A-Z0-9_]+__.*|JAVA_OPTS|JAVA_TOOL_OPTIONS");
+            if (var.getName().equals("JAVA_TOOL_OPTIONS")) {
+                // The JVM reads it before the image's options file, whose -Xmx and limits would win.
+                assertThat(var.getValue()).as("%s: memory options in JAVA_TOOL_OPTIONS have no effect; use JAVA_OPTS", form)
+                        .doesNotContainPattern("-Xm[sx]|RAMPercentage|MaxDirectMemorySize|MaxMetaspaceSize");
+            }
             env.put(var.getName(), var.getValue() != null ? var.getValue() : "twgate-0"); // fieldRef: a pod name
         }
         Path file = Files.writeString(dir.resolve(form + "-twgate.yaml"), yaml);
@@ -157,6 +162,10 @@ class KubernetesManifestsTest {
         assertThat(pod.getSpec().getTerminationGracePeriodSeconds()).as("%s: stop grace", form)
                 .isGreaterThan(preStop + config.server().shutdownGrace().toSeconds() + QUEUE_STOP_SECONDS);
 
+        assertThat(twgate.getResources().getLimits()).as("%s: a memory limit for twgate", form).containsKey("memory");
+        assertThat(twgate.getResources().getLimits().get("memory").getNumericalAmount())
+                .as("%s: room above the 128 MiB twgate stays within (README \"Memory\")", form)
+                .isGreaterThan(java.math.BigDecimal.valueOf(128L << 20));
         assertThat(twgate.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(volume(pod, mountAt(twgate, "/tmp").getName()).getEmptyDir()).as("/tmp for the JVM").isNotNull();
         assertThat(pod.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();

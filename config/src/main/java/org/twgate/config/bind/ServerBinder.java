@@ -176,7 +176,7 @@ final class ServerBinder {
                 s.duration("command_timeout", Duration.ofMinutes(5)),
                 s.integer("max_connections_per_route", 1, 10_000, 10),
                 s.duration("connection_idle", Duration.ofSeconds(10)),
-                s.integer("threads", 1, 10_000, 32));
+                s.integer("threads", 1, 10_000, 16));
         s.finish();
         return delivery;
     }

@@ -206,7 +206,11 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
         }
         if (data.message().write(full)) {
             ctx.channel().config().setAutoRead(false);
-            data.message().onDrained(() -> ctx.executor().execute(() -> ctx.channel().config().setAutoRead(true)));
+            data.message().onDrained(() -> ctx.executor().execute(() -> {
+                if (mode == Mode.DATA) { // after ".", the commit's completion resumes reading
+                    ctx.channel().config().setAutoRead(true);
+                }
+            }));
         }
     }
 

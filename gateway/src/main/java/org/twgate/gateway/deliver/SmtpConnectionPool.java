@@ -8,10 +8,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -45,11 +45,16 @@ public final class SmtpConnectionPool implements Closeable {
 
     public SmtpConnectionPool(SmtpClientConfig config) {
         this.config = config;
-        this.reaper = Executors.newSingleThreadScheduledExecutor(task -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "twgate-smtp-reaper");
             thread.setDaemon(true);
             return thread;
         });
+        // Every transaction schedules its deadline and cancels it when done: without this a
+        // cancelled deadline (and the connection it holds) stays queued for transactionTimeout,
+        // so the heap would grow with the delivery rate times that timeout.
+        timer.setRemoveOnCancelPolicy(true);
+        this.reaper = timer;
         long period = Math.max(10, config.idleTimeout().toMillis() / 2);
         reaper.scheduleWithFixedDelay(this::closeIdle, period, period, TimeUnit.MILLISECONDS);
     }
@@ -108,6 +113,11 @@ public final class SmtpConnectionPool implements Closeable {
         } catch (RejectedExecutionException closing) {
             return null;
         }
+    }
+
+    /** Timer tasks waiting (the idle sweep and the deadlines of transactions in progress): for tests. */
+    int timersHeld() {
+        return ((ScheduledThreadPoolExecutor) reaper).getQueue().size();
     }
 
     /**

@@ -116,6 +116,11 @@ public final class SmtpTransport implements Closeable {
         return pool.idle(hop);
     }
 
+    /** Timer tasks the connection pool holds (idle sweep, deadlines of transactions in progress): for tests. */
+    int timersHeld() {
+        return pool.timersHeld();
+    }
+
     /** Outbound SMTP sessions in use now, by route key (routes with none are left out). */
     public java.util.Map<String, Integer> connectionsInUse() {
         return pool.inUseByHopName();

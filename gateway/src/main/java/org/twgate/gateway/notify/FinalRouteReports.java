@@ -39,8 +39,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class FinalRouteReports {
     private static final Logger LOG = LoggerFactory.getLogger(FinalRouteReports.class);
-    /** Reports and qmail bounces are small (qmail cuts its copy at bouncemaxbytes, 50 kB): bigger passes. */
-    static final int MAX_CONVERTED = 16 << 20;
+    /**
+     * Reports and qmail bounces are small (qmail cuts its copy at bouncemaxbytes, 50 kB): bigger
+     * passes as it is. A conversion holds the message two or three times on the heap (octets,
+     * text, the new report) on a delivery thread, so this bounds it to a few MiB of the 32 MiB
+     * default heap, not a multiple of it.
+     */
+    static final int MAX_CONVERTED = 1 << 20;
 
     private final String hostname;
     private final Spool spool;

@@ -25,6 +25,13 @@ public final class IncomingMessage {
     /** Above this many octets waiting for the disk, the server stops reading from the client. */
     public static final long HIGH_WATERMARK = 1 << 20;
     private static final long LOW_WATERMARK = 256 << 10;
+    /**
+     * The same for all sessions together: above it every session that hands over content pauses
+     * until the sum is back at the low mark. 8 MiB keeps eight streaming sessions at full
+     * pipelining and bounds what hundreds of them hold (README "Memory").
+     */
+    public static final long SPOOL_HIGH_WATERMARK = 8 << 20;
+    static final long SPOOL_LOW_WATERMARK = 4 << 20;
 
     private final QueueId id;
     private final Envelope envelope;
@@ -73,19 +80,24 @@ public final class IncomingMessage {
     public boolean write(ByteBuf chunk) {
         int size = chunk.readableBytes();
         long now = pending.addAndGet(size);
+        boolean spoolFull = spool.contentBudget().take(size);
         tail = tail.thenRunAsync(() -> writeChunk(chunk), io)
                 .whenComplete((ok, failure) -> {
                     if (failure != null && chunk.refCnt() > 0) {
                         chunk.release(chunk.refCnt());
                     }
+                    spool.contentBudget().give(size);
                     released(size);
                 });
-        return now > HIGH_WATERMARK;
+        return now > HIGH_WATERMARK || spoolFull;
     }
 
-    /** Runs {@code listener} once, on an I/O thread, when queued content falls below the low mark. */
+    /**
+     * Runs {@code listener} once, on an I/O thread (or this one), when this message's queued
+     * content and the spool's are both at their low marks.
+     */
     public void onDrained(Runnable listener) {
-        drainListener = listener;
+        drainListener = () -> spool.contentBudget().whenLow(listener);
         released(0);
     }
 
@@ -109,6 +121,9 @@ public final class IncomingMessage {
      * message durable, in one task.
      */
     public CompletableFuture<StoredMessage> commit(ByteBuf last) {
+        // The reader waits for the commit now, not for the disk to drain: resuming it on a drain
+        // would let a client that does not wait for 250 fill the server's buffer meanwhile.
+        drainListener = null;
         return tail.thenApplyAsync(ignored -> {
                     if (last != null) {
                         writeChunk(last);

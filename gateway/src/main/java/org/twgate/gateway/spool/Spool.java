@@ -45,6 +45,8 @@ public final class Spool implements AutoCloseable {
     private final RecycledFiles recycled;
     private final ExecutorService io;
     private final DirectorySyncer queueSyncer;
+    private final ContentBudget contentBudget =
+            new ContentBudget(IncomingMessage.SPOOL_HIGH_WATERMARK, IncomingMessage.SPOOL_LOW_WATERMARK);
     private final Object inFlightLock = new Object();
     private int inFlight;
     private final SpoolLock lock;
@@ -85,6 +87,11 @@ public final class Spool implements AutoCloseable {
 
     public Path queueDir() {
         return queue;
+    }
+
+    /** Content of all incoming messages waiting for the disk. */
+    ContentBudget contentBudget() {
+        return contentBudget;
     }
 
     RecycledFiles recycled() {

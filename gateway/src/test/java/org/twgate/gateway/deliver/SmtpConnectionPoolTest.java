@@ -60,6 +60,17 @@ class SmtpConnectionPoolTest {
     }
 
     @Test
+    void aFinishedTransactionLeavesNoDeadlineQueued() throws Exception {
+        try (SmtpTransport transport = DeliverFixtures.transport()) {
+            for (int i = 0; i < 50; i++) {
+                assertThat(transport.deliver(hop(2), message("a@x.org", "b" + i + "@y.org")).allDelivered()).isTrue();
+            }
+            // Only the idle sweep: a cancelled deadline is dropped, not kept until its time.
+            assertThat(transport.timersHeld()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void resetsBeforeReusingAConnectionWhoseTransactionWasCutShort() throws Exception {
         server.advertise("8BITMIME").onRcpt(address -> address.startsWith("gone") ? "550 5.1.1 unknown" : "250 ok");
         try (SmtpTransport transport = DeliverFixtures.transport()) {

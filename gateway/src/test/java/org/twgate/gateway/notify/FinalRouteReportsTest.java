@@ -124,6 +124,15 @@ class FinalRouteReportsTest {
     }
 
     @Test
+    void aBounceLargerThanTheConversionBoundPassesUnread() throws Exception {
+        String bounce = resource("qmail-bounce.in");
+        String padded = bounce + ("x".repeat(998) + "\r\n").repeat((1 << 20) / 1000 + 1); // past 1 MiB
+        StoredMessage m = fx.store("", null, null, padded, "john@tw.company.com");
+        assertThat(reports.handle(route(true, 0, true), m)).isEqualTo(ContentHandling.PASS);
+        assertThat(counters.qmailBouncesConverted()).isZero();
+    }
+
+    @Test
     void qmailBouncePassesWhenConversionIsOffOrTheSenderIsNotNull() throws Exception {
         StoredMessage bounce = fx.store("", null, null, resource("qmail-bounce.in"), "john@tw.company.com");
         StoredMessage lookalike = fx.store("joker@company.com", null, null, resource("qmail-bounce.in"),

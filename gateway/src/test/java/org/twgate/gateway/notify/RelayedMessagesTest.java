@@ -53,6 +53,33 @@ class RelayedMessagesTest {
     }
 
     @Test
+    void theHeapHoldsAnIndexNotTheRecords() throws Exception {
+        RelayedMessages store = RelayedMessages.open(dir, 8 << 20);
+        Map<String, String> thousand = new java.util.HashMap<>();
+        for (int r = 0; r < 1000; r++) {
+            thousand.put("recipient" + r + "@connector.example", "rfc822;recipient" + r + "+40connector.example");
+        }
+        for (int i = 0; i < 60; i++) {
+            store.record("<many" + i + "@x>", "E" + i, thousand);
+        }
+        for (int i = 0; i < 20_000; i++) {
+            store.record("<m" + i + "@x>", null, Map.of("r" + i + "@y", "rfc822;r" + i + "+40y"));
+        }
+        // About 4 MiB of lines on disk; the heap keeps at most 24 octets a record for them.
+        assertThat(store.heapBytes()).isLessThanOrEqualTo(24L * 20_060);
+        assertThat(store.find("<many7@x>").orElseThrow().orcptByAddress()).hasSize(1000)
+                .containsEntry("recipient999@connector.example", "rfc822;recipient999+40connector.example");
+        assertThat(store.find("<m19999@x>").orElseThrow().orcptByAddress()).containsKey("r19999@y");
+    }
+
+    @Test
+    void aRecordAfterATornLineStillReads() throws Exception {
+        Files.writeString(dir.resolve("relayed.log"), "<a@x>\t-\tb@y=rfc822;b+40y\n<torn");
+        RelayedMessages.open(dir, 1 << 20).record("<c@x>", null, Map.of("d@y", "rfc822;d+40y"));
+        assertThat(RelayedMessages.open(dir, 1 << 20).find("<c@x>")).isPresent();
+    }
+
+    @Test
     void ignoresATornLastLine() throws Exception {
         Files.writeString(dir.resolve("relayed.log"), "<a@x>\t-\tb@y=rfc822;b+40y\n<torn");
         assertThat(RelayedMessages.open(dir, 1 << 20).find("<a@x>")).isPresent();
