@@ -40,7 +40,6 @@ import org.twgate.gateway.policy.RouteRefusals;
 import org.twgate.gateway.policy.RelayPolicy;
 import org.twgate.gateway.reload.ConfigReloader;
 import org.twgate.gateway.reload.Routing;
-import org.twgate.gateway.reload.RoutingInForce;
 import org.twgate.gateway.queue.DeliveryQueue;
 import org.twgate.gateway.queue.QueueBound;
 import org.twgate.gateway.spool.IncomingMessage;
@@ -48,7 +47,7 @@ import org.twgate.gateway.spool.StoredMessage;
 import org.twgate.gateway.queue.RetrySchedule;
 import org.twgate.gateway.queue.control.ControlServer;
 import org.twgate.gateway.queue.control.QueueConsole;
-import org.twgate.gateway.route.ConfiguredRouter;
+import org.twgate.gateway.route.Routes;
 import org.twgate.gateway.route.RouteCourier;
 import org.twgate.gateway.spool.Spool;
 import org.twgate.gateway.status.StatusBoard;
@@ -86,7 +85,7 @@ public final class Gateway implements AutoCloseable {
     private final DsnCounters dsnCounters;
     private final GatewayMetrics metrics;
     private final RouteDsnHooks dsnHooks;
-    private final RoutingInForce routing;
+    private final Routing.InForce routing;
     private final StatusRecorder status;
     private volatile MetricsEndpoint endpoint;
     private volatile StatusEndpoint statusEndpoint;
@@ -115,7 +114,7 @@ public final class Gateway implements AutoCloseable {
         lifecycle.opened("pipe transport", pipe);
         this.dsnHooks = dsnHooks(serverConfig, clock);
         // Routes, rewriting, DSN policy, relay policy and connector rules: one value, swapped whole on reload.
-        this.routing = new RoutingInForce(routingOf(config));
+        this.routing = new Routing.InForce(routingOf(config));
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool,
                 notices.submitted(stored -> queueRef[0].enqueue(stored)), clock);
@@ -254,7 +253,7 @@ public final class Gateway implements AutoCloseable {
     /** What the status page reads: the recorder, the queue's memory, the routes in force, the pool, the checks. */
     private StatusBoard statusBoard(Readiness readiness) {
         return new StatusBoard(config.server().hostname(), status,
-                () -> queue.snapshot(StatusBoard.OLDEST_DEFERRED), () -> routing.current().router().byKey(),
+                () -> queue.snapshot(StatusBoard.OLDEST_DEFERRED), () -> routing.current().routes().byKey(),
                 smtp::connectionsInUse, readiness::check);
     }
 
@@ -263,7 +262,7 @@ public final class Gateway implements AutoCloseable {
      * undefined rule set fails here (the start fails, or a reload is refused).
      */
     private Routing routingOf(GatewayConfig next) {
-        ConfiguredRouter router = new ConfiguredRouter(next.routes(), next.delivery().maxConnectionsPerRoute(),
+        Routes router = new Routes(next.routes(), next.delivery().maxConnectionsPerRoute(),
                 next.rewrite());
         RouteCourier courier = new RouteCourier(router, smtp, pipe, spool, dsnHooks, next.rewrite(), metrics::rewrite);
         RelayPolicy policy = new ConfiguredRelayPolicy(next.policy(),

@@ -84,7 +84,12 @@ class RelayEndToEndTest {
         connector.failFirstMessages(2, "451 4.3.0 connector busy");
         assertThat(twgate.send("john@company.com", "jane@tw.company.com", "Subject: retry\r\n\r\nx\r\n"))
                 .startsWith("250 2.0.0");
+        // The 250 reaches the client before the message is handed to the queue (accept/InboundData
+        // announces after the reply), so an empty queue right after send() proves nothing: wait for
+        // the connector's acceptance first, then for the queue to let go of the message.
         Await.until("delivery after two deferrals", Duration.ofSeconds(15),
+                () -> connector.transactions().stream().anyMatch(t -> t.endReply().startsWith("250")));
+        Await.until("the queue empty after the delivery", Duration.ofSeconds(15),
                 () -> twgate.gateway.queue().size() == 0);
         List<RecordedTransaction> accepted = connector.transactions().stream()
                 .filter(t -> t.endReply().startsWith("250")).toList();

@@ -45,7 +45,7 @@ class RewriteFailureEndToEndTest {
         assertThat(notice.mail()).startsWith("MAIL FROM:<> ");
         assertThat(notice.rcpts()).singleElement().asString().startsWith("RCPT TO:<john@company.com> NOTIFY=NEVER");
         String unfolded = notice.text().replaceAll("\\s+", " "); // report fields are folded
-        assertThat(unfolded).contains("Action: failed", "<" + longLocal + "@company.com>: rule double ("
+        assertThat(unfolded).contains("Action: failed", "Status: 5.1.3", "<" + longLocal + "@company.com>: rule double ("
                 + dir.resolve("twgate.yaml") + ":", "553 5.1.3 cannot rewrite");
         Await.until("queue empty", Duration.ofSeconds(10), () -> twgate.gateway.queue().size() == 0);
         assertThat(connector.transactions()).hasSize(1); // nothing was attempted for the failed recipient

@@ -18,6 +18,8 @@ public record EnhancedStatus(int statusClass, int subject, int detail) {
     public static final EnhancedStatus BAD_MAILBOX = new EnhancedStatus(5, 1, 1);
     /** 5.1.3 Bad destination mailbox address syntax. */
     public static final EnhancedStatus BAD_ADDRESS_SYNTAX = new EnhancedStatus(5, 1, 3);
+    /** 5.1.2 Bad destination system address (no such domain, or no host to deliver to). */
+    public static final EnhancedStatus BAD_DESTINATION_SYSTEM = new EnhancedStatus(5, 1, 2);
     /** 4.4.7 Delivery time expired. */
     public static final EnhancedStatus DELIVERY_TIME_EXPIRED = new EnhancedStatus(4, 4, 7);
     /** 5.5.2 Syntax error (command not recognised). */
@@ -42,6 +44,21 @@ public record EnhancedStatus(int statusClass, int subject, int detail) {
         Matcher m = CODE.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("Not an enhanced status code: '" + text + "'");
+        }
+        return new EnhancedStatus(Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    }
+
+    /**
+     * Reads the code at the start of {@code text} (followed by a space or the end), or returns
+     * null when the text does not start with one: a missing code is normal for old servers, so
+     * an SMTP client reading replies wants no exception.
+     */
+    public static EnhancedStatus parseLeading(String text) {
+        int end = text.indexOf(' ');
+        Matcher m = CODE.matcher(end < 0 ? text : text.substring(0, end));
+        if (!m.matches()) {
+            return null;
         }
         return new EnhancedStatus(Integer.parseInt(m.group(1)),
                 Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));

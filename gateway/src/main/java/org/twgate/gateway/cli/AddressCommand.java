@@ -15,7 +15,7 @@ import org.twgate.gateway.policy.ConnectorRules;
 import org.twgate.gateway.policy.RelayPolicy;
 import org.twgate.gateway.policy.RouteRefusals;
 import org.twgate.gateway.notify.DsnDuties;
-import org.twgate.gateway.route.ConfiguredRouter;
+import org.twgate.gateway.route.Routes;
 import org.twgate.gateway.rewrite.EnvelopeRewrite;
 import org.twgate.gateway.rewrite.RecipientRewrite;
 import org.twgate.gateway.rewrite.RouteRewriter;
@@ -79,7 +79,7 @@ final class AddressCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        ConfiguredRouter router = new ConfiguredRouter(loaded.routes(), loaded.delivery().maxConnectionsPerRoute(),
+        Routes router = new Routes(loaded.routes(), loaded.delivery().maxConnectionsPerRoute(),
                 loaded.rewrite());
         java.net.InetAddress clientAddress;
         try {
@@ -104,7 +104,7 @@ final class AddressCommand implements Callable<Integer> {
         return allGood ? 0 : 1;
     }
 
-    private boolean show(PrintStream out, String given, ConfiguredRouter router, GatewayConfig loaded,
+    private boolean show(PrintStream out, String given, Routes router, GatewayConfig loaded,
                          RelayPolicy policy, RelayPolicy.ClientVerdict verdict) {
         out.println(given);
         // As a client would send it: UTF-8 octets, which the server reads one octet a character.

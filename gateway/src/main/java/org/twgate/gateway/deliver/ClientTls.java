@@ -15,7 +15,7 @@ import javax.net.ssl.X509TrustManager;
 /**
  * Turns a connected socket into a TLS one after {@code 220} to STARTTLS. Unverified modes accept
  * any certificate (opportunistic encryption, as MTAs do by default: it still defeats passive
- * listeners); {@link TlsMode#VERIFY} checks the chain against the JVM's trust store
+ * listeners); {@code tls_verify} ({@link NextHop.Tls#verifyCertificate}) checks the chain against the JVM's trust store
  * ({@code javax.net.ssl.trustStore}) and the host name.
  */
 final class ClientTls {
@@ -47,10 +47,11 @@ final class ClientTls {
         }
     }
 
-    static SSLSocket upgrade(Socket plain, NextHop hop, TlsMode mode) throws IOException {
+    static SSLSocket upgrade(Socket plain, NextHop hop) throws IOException {
+        boolean verify = hop.tls().verifyCertificate();
         SSLContext context;
         try {
-            context = mode == TlsMode.VERIFY ? SSLContext.getDefault() : UNVERIFIED;
+            context = verify ? SSLContext.getDefault() : UNVERIFIED;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot load the JVM trust store: " + e.getMessage(), e);
         }
@@ -60,7 +61,7 @@ final class ClientTls {
         if (!hop.literalIp()) {
             parameters.setServerNames(List.of(new SNIHostName(hop.host())));
         }
-        if (mode == TlsMode.VERIFY) {
+        if (verify) {
             parameters.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 6125 name checks
         }
         tls.setSSLParameters(parameters);

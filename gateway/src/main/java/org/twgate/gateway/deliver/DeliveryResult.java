@@ -1,6 +1,7 @@
 package org.twgate.gateway.deliver;
 
 import java.util.List;
+import org.twgate.gateway.outcome.DeliveryStatus;
 
 /**
  * The result of one delivery attempt of one message: one {@link RecipientResult} per
@@ -20,24 +21,22 @@ public record DeliveryResult(String queueId, List<RecipientResult> recipients, b
         this(queueId, recipients, false);
     }
 
-    /** Every recipient with the same outcome and diagnostic: a session-wide event. */
-    static DeliveryResult all(OutboundMessage message, Outcome outcome, SmtpReply reply, String remoteMta,
-                              String diagnostic) {
-        return all(message, outcome, reply, remoteMta, diagnostic, false);
+    /** Every recipient with the same status: a session-wide event. */
+    static DeliveryResult all(OutboundMessage message, DeliveryStatus status, SmtpReply reply) {
+        return all(message, status, reply, false);
     }
 
-    static DeliveryResult all(OutboundMessage message, Outcome outcome, SmtpReply reply, String remoteMta,
-                              String diagnostic, boolean hopOffersDsn) {
+    static DeliveryResult all(OutboundMessage message, DeliveryStatus status, SmtpReply reply, boolean hopOffersDsn) {
         return new DeliveryResult(message.queueId(), message.recipients().stream()
-                .map(r -> new RecipientResult(r, outcome, reply, remoteMta, diagnostic)).toList(), hopOffersDsn);
+                .map(r -> new RecipientResult(r, status, reply)).toList(), hopOffersDsn);
     }
 
-    public long count(Outcome outcome) {
+    public long count(DeliveryStatus.Result outcome) {
         return recipients.stream().filter(r -> r.outcome() == outcome).count();
     }
 
     public boolean allDelivered() {
-        return count(Outcome.DELIVERED) == recipients.size();
+        return count(DeliveryStatus.Result.DELIVERED) == recipients.size();
     }
 
     /** The result for {@code address}, or null when it was not part of the attempt. */

@@ -12,7 +12,7 @@ public interface HeaderTransform {
     HeaderTransform IDENTITY = (headers, message, hop) -> headers;
 
     /** The new header section for {@code message} going to {@code hop}. */
-    HeaderBlock apply(HeaderBlock headers, OutboundMessage message, NextHop hop);
+    HeaderSection apply(HeaderSection headers, OutboundMessage message, NextHop hop);
 
     /** This transform, then {@code next} on its result. */
     default HeaderTransform andThen(HeaderTransform next) {

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import org.twgate.rewrite.header.HeaderTooLargeException;
 import java.util.ArrayList;
 import java.util.List;
+import org.twgate.gateway.outcome.DeliveryPolicy;
+import org.twgate.gateway.outcome.DeliveryStatus;
 
 /**
  * One mail transaction on an open session: MAIL, RCPT per recipient, DATA, content, ".".
@@ -49,30 +51,32 @@ final class MailTransaction {
     Attempt run() {
         EhloCapabilities offered = connection.capabilities();
         if (message.smtpUtf8() && !offered.smtpUtf8()) {
-            return local(FailureClassifier.forMissingSmtpUtf8(),
-                    "5.6.7 the message needs SMTPUTF8 and " + connection.remoteMta() + " does not offer it");
+            return local(DeliveryPolicy.forMissingSmtpUtf8(connection.remoteMta(),
+                    "5.6.7 the message needs SMTPUTF8 and " + connection.remoteMta() + " does not offer it"));
         }
         if (offered.sizeLimit() > 0 && message.size() > offered.sizeLimit()) {
-            return local(FailureClassifier.forOverSize(), "5.3.4 message of " + message.size()
-                    + " octets exceeds the SIZE " + offered.sizeLimit() + " of " + connection.remoteMta());
+            return local(DeliveryPolicy.forOverSize(connection.remoteMta(), "5.3.4 message of " + message.size()
+                    + " octets exceeds the SIZE " + offered.sizeLimit() + " of " + connection.remoteMta()));
         }
-        try (InputStream content = message.content().open()) {
-            HeaderBlock stored;
+        try (SpoolReading content = new SpoolReading(message.content().open())) {
+            HeaderSection stored;
             try {
-                stored = HeaderBlock.read(content, config.maxHeaderBytes());
+                stored = HeaderSection.read(content, config.maxHeaderBytes());
             } catch (HeaderTooLargeException e) {
-                return local(FailureClassifier.forUnreadableHeaders(), "5.6.0 stored message: " + e.getMessage());
+                return local(DeliveryPolicy.forUnreadableHeaders(connection.remoteMta(),
+                        "5.6.0 stored message: " + e.getMessage()));
             }
             byte[] head = transform.apply(stored, message, hop).toBytes();
             long size = message.size() + head.length - stored.toBytes().length;
             return dialogue(content, head, size);
         } catch (IOException e) {
             // Only the local store can fail here: dialogue() handles its own faults.
-            return local(Outcome.DEFERRED, "4.3.0 cannot read stored message " + message.queueId() + ": " + e);
+            return local(DeliveryPolicy.forSpoolReadError(connection.remoteMta(),
+                    "4.3.0 cannot read stored message " + message.queueId() + ": " + e));
         }
     }
 
-    private Attempt dialogue(InputStream content, byte[] head, long size) {
+    private Attempt dialogue(SpoolReading content, byte[] head, long size) {
         EhloCapabilities offered = connection.capabilities();
         boolean pipelined = offered.pipelining();
         SmtpStage stage = SmtpStage.MAIL;
@@ -90,9 +94,9 @@ final class MailTransaction {
             if (mailAccepted) {
                 connection.markDirty(true);
             } else {
-                settleOpen(FailureClassifier.forReply(stage, mail), mail, said(stage, mail));
-                if (FailureClassifier.closesSession(mail) || !pipelined) {
-                    return finish(FailureClassifier.closesSession(mail));
+                settleOpen(stage, mail, said(stage, mail));
+                if (DeliveryPolicy.closesSession(mail) || !pipelined) {
+                    return finish(DeliveryPolicy.closesSession(mail));
                 }
             }
             stage = SmtpStage.RCPT;
@@ -103,8 +107,8 @@ final class MailTransaction {
                     connection.flush();
                 }
                 SmtpReply rcpt = read(stage);
-                if (FailureClassifier.closesSession(rcpt)) {
-                    settleOpen(FailureClassifier.forReply(stage, rcpt), rcpt, said(stage, rcpt));
+                if (DeliveryPolicy.closesSession(rcpt)) {
+                    settleOpen(stage, rcpt, said(stage, rcpt));
                     return finish(false);
                 }
                 if (!mailAccepted) {
@@ -113,8 +117,8 @@ final class MailTransaction {
                 if (rcpt.positive()) {
                     accepted.add(i);
                 } else {
-                    settle(i, FailureClassifier.forReply(stage, rcpt), rcpt,
-                            said("RCPT TO:<" + recipients.get(i).address() + ">", rcpt));
+                    settle(i, DeliveryPolicy.forReply(stage, rcpt, connection.remoteMta(),
+                            said("RCPT TO:<" + recipients.get(i).address() + ">", rcpt)), rcpt);
                 }
             }
             if (!pipelined && accepted.isEmpty()) {
@@ -127,7 +131,7 @@ final class MailTransaction {
             }
             SmtpReply data = read(stage);
             if (!data.intermediate()) {
-                settleOpen(FailureClassifier.forReply(stage, data), data, said(stage, data));
+                settleOpen(stage, data, said(stage, data));
                 return finish(false);
             }
             if (!mailAccepted || accepted.isEmpty()) {
@@ -146,16 +150,23 @@ final class MailTransaction {
             SmtpReply end = connection.read(stage, config.dataTimeout());
             repliesRead++;
             connection.markDirty(false); // a reply to "." ends the transaction either way
-            if (end.positive()) {
-                settleOpen(Outcome.DELIVERED, end, said(stage, end));
-            } else {
-                settleOpen(FailureClassifier.forReply(stage, end), end, said(stage, end));
+            if (content.fault() != null) {
+                // The hop got a truncated message and may have said 250 to it: never "delivered".
+                settleOpen(DeliveryPolicy.forSpoolReadError(connection.remoteMta(), "4.3.0 cannot read stored message "
+                        + message.queueId() + " while sending it: " + content.fault()), end);
+                return finish(false);
             }
+            settleOpen(stage, end, said(stage, end));
             return finish(false);
         } catch (IOException e) {
             connection.markBroken();
-            settleOpen(FailureClassifier.forFault(stage, e), null,
-                    "connection to " + connection.remoteMta() + " failed at " + stage.label() + ": " + e);
+            if (content.fault() != null) {
+                settleOpen(DeliveryPolicy.forSpoolReadError(connection.remoteMta(), "4.3.0 cannot read stored message "
+                        + message.queueId() + " while sending it: " + content.fault()), null);
+                return finish(false);
+            }
+            settleOpen(DeliveryPolicy.forFault(stage, e, connection.remoteMta(),
+                    "connection to " + connection.remoteMta() + " failed at " + stage.label() + ": " + e), null);
             return finish(repliesRead == 0);
         }
     }
@@ -206,22 +217,25 @@ final class MailTransaction {
         return connection.remoteMta() + " said in reply to " + command + ": " + reply.oneLine();
     }
 
-    private void settle(int index, Outcome outcome, SmtpReply reply, String diagnostic) {
-        results[index] = new RecipientResult(recipients.get(index), outcome, reply, connection.remoteMta(), diagnostic);
+    private void settle(int index, DeliveryStatus status, SmtpReply reply) {
+        results[index] = new RecipientResult(recipients.get(index), status, reply);
     }
 
-    /** Decides every recipient not decided yet. */
-    private void settleOpen(Outcome outcome, SmtpReply reply, String diagnostic) {
+    /** Decides every recipient not decided yet by {@code reply} at {@code stage}. */
+    private void settleOpen(SmtpStage stage, SmtpReply reply, String diagnostic) {
+        settleOpen(DeliveryPolicy.forReply(stage, reply, connection.remoteMta(), diagnostic), reply);
+    }
+
+    private void settleOpen(DeliveryStatus status, SmtpReply reply) {
         for (int i = 0; i < results.length; i++) {
             if (results[i] == null) {
-                settle(i, outcome, reply, diagnostic);
+                settle(i, status, reply);
             }
         }
     }
 
-    private Attempt local(Outcome outcome, String diagnostic) {
-        return new Attempt(DeliveryResult.all(message, outcome, null, connection.remoteMta(), diagnostic,
-                connection.capabilities().dsn()), false);
+    private Attempt local(DeliveryStatus status) {
+        return new Attempt(DeliveryResult.all(message, status, null, connection.capabilities().dsn()), false);
     }
 
     private Attempt finish(boolean staleSession) {

@@ -15,20 +15,30 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.twgate.gateway.outcome.DeliveryPolicy;
+import org.twgate.gateway.outcome.DeliveryStatus;
 
 /**
  * Delivers by running a local program, as qmail's {@code |command} lines do (e.g. Teamware's
  * {@code /usr/bin/torecvm -d/to/smtp -pA -f"$SENDER" -r"$RECIPIENT"}): no shell, the message on
  * stdin with {@code Return-Path:} and {@code Delivered-To:} prepended and LF line endings (as
- * qmail-local hands messages to programs), qmail's exit codes — 0 delivered, 100 permanent
- * failure, 111 and anything else temporary — and a timeout after which the program is killed.
- * The program's stdout and stderr (the first 4 KiB) become the diagnostic.
+ * qmail-local hands messages to programs), qmail-command(8)'s exit codes as
+ * {@link DeliveryPolicy#forPipeExit} reads them, and a timeout after which the program is killed.
+ * The program's stdout and stderr (the first 4 KiB) become the diagnostic. A spool that cannot be
+ * read while the message is piped makes the run deferred whatever the program exits with.
  */
 public final class PipeTransport implements AutoCloseable {
     private static final int DIAGNOSTIC_LIMIT = 4096;
 
-    /** The outcome of one invocation, for every recipient it delivered. */
-    public record Result(Outcome outcome, int exitCode, String diagnostic) {
+    /** The outcome of one invocation, for every recipient it delivered; exit code -1 when none. */
+    public record Result(DeliveryStatus status, int exitCode) {
+        public DeliveryStatus.Result outcome() {
+            return status.result();
+        }
+
+        public String diagnostic() {
+            return status.diagnostic();
+        }
     }
 
     private final ExecutorService readers;
@@ -55,6 +65,7 @@ public final class PipeTransport implements AutoCloseable {
     public Result deliver(PipeCommand command, String sender, List<String> recipients, MessageContent content,
             Duration timeout, java.util.function.UnaryOperator<byte[]> headers) {
         List<String> argv = command.argv(sender, recipients);
+        String program = "pipe:" + command.program();
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.putAll(command.variables(sender, recipients.get(0)));
@@ -63,16 +74,27 @@ public final class PipeTransport implements AutoCloseable {
         try {
             process = builder.start();
         } catch (IOException e) {
-            return new Result(Outcome.DEFERRED, -1, "cannot run " + argv.get(0) + ": " + e.getMessage());
+            return new Result(DeliveryPolicy.forPipeNotStarted(program, "cannot run " + argv.get(0) + ": "
+                    + e.getMessage()), -1);
         }
         Future<byte[]> output = readers.submit(() -> readBounded(process.getInputStream()));
         // Written on another thread: a program that never reads its input must not outlive the timeout.
-        readers.submit(() -> {
-            try (OutputStream stdin = process.getOutputStream();
-                 InputStream message = content.open()) {
-                writeMessage(stdin, sender, recipients, message, headers);
+        SpoolReading[] stored = new SpoolReading[1];
+        IOException[] openFault = new IOException[1];
+        Future<?> writer = readers.submit(() -> {
+            try (OutputStream stdin = process.getOutputStream()) {
+                try (SpoolReading message = new SpoolReading(content.open())) {
+                    stored[0] = message;
+                    writeMessage(stdin, sender, recipients, message, headers);
+                } catch (IOException e) {
+                    if (stored[0] == null) {
+                        openFault[0] = e; // the spool file could not even be opened
+                    }
+                    // else: a read fault is in stored[0]; a write fault means the program exited
+                    // without reading everything, and its exit code decides.
+                }
             } catch (IOException e) {
-                // The program may exit without reading everything; its exit code decides.
+                // closing stdin of a program that exited
             }
             return null;
         });
@@ -81,30 +103,36 @@ public final class PipeTransport implements AutoCloseable {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
-                return new Result(Outcome.DEFERRED, -1, argv.get(0) + " did not finish within "
+                return new Result(DeliveryPolicy.forPipeTimeout(program, argv.get(0) + " did not finish within "
                         + org.twgate.config.syntax.Durations.format(timeout)
-                        + " and was killed; output: " + diagnostic(output));
+                        + " and was killed; output: " + diagnostic(output)), -1);
             }
             int code = process.exitValue();
             String text = diagnostic(output);
-            return new Result(outcome(code), code, argv.get(0) + " exited with " + code
-                    + (text.isEmpty() ? "" : ": " + text));
+            String said = argv.get(0) + " exited with " + code + (text.isEmpty() ? "" : ": " + text);
+            // The program has exited, so the writer ends at once (its next write fails); wait for
+            // it to know whether the spool was read to the end.
+            awaitWriter(writer);
+            IOException readFault = openFault[0] != null ? openFault[0] : stored[0] == null ? null : stored[0].fault();
+            if (readFault != null) {
+                return new Result(DeliveryPolicy.forSpoolReadError(program, "4.3.0 cannot read the stored message"
+                        + " while piping it (" + readFault + "); " + said), code);
+            }
+            return new Result(DeliveryPolicy.forPipeExit(code, program, said), code);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-            return new Result(Outcome.DEFERRED, -1, "interrupted while running " + argv.get(0));
+            return new Result(DeliveryPolicy.forInterruption("interrupted while running " + argv.get(0)), -1);
         }
     }
 
-    /** qmail-command's convention: 0 success, 100 permanent, 111 (and anything else) temporary. */
-    static Outcome outcome(int exitCode) {
-        if (exitCode == 0) {
-            return Outcome.DELIVERED;
+    /** Waits for the stdin writer; one stuck past 5 s (it cannot be: the program is gone) is left. */
+    private static void awaitWriter(Future<?> writer) throws InterruptedException {
+        try {
+            writer.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            // the writer's own faults are in stored/openFault
         }
-        if (exitCode == 100) {
-            return Outcome.FAILED;
-        }
-        return Outcome.DEFERRED;
     }
 
     private static void writeMessage(OutputStream stdin, String sender, List<String> recipients, InputStream message,
@@ -114,7 +142,7 @@ public final class PipeTransport implements AutoCloseable {
             head.append("Delivered-To: ").append(r).append('\n');
         }
         stdin.write(head.toString().getBytes(StandardCharsets.UTF_8));
-        HeaderBlock headers = HeaderBlock.read(message, 1 << 20).without("Return-Path");
+        HeaderSection headers = HeaderSection.read(message, 1 << 20).without("Return-Path");
         writeWithLf(stdin, new java.io.ByteArrayInputStream(rewrite.apply(headers.toBytes())));
         writeWithLf(stdin, message);
         stdin.flush();

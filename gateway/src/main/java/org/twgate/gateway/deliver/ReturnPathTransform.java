@@ -19,7 +19,7 @@ public final class ReturnPathTransform implements HeaderTransform {
     }
 
     @Override
-    public HeaderBlock apply(HeaderBlock headers, OutboundMessage message, NextHop hop) {
+    public HeaderSection apply(HeaderSection headers, OutboundMessage message, NextHop hop) {
         // The sender may be UTF-8 (SMTPUTF8); the block holds octets as ISO-8859-1 chars.
         String field = new String(("Return-Path: <" + message.sender() + ">\r\n").getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.ISO_8859_1);

@@ -1,5 +1,7 @@
 package org.twgate.gateway.deliver;
 
+import org.twgate.gateway.outcome.DeliveryStatus;
+
 /** How an attempt to open an SMTP session with a hop ended. */
 sealed interface SessionOpening {
 
@@ -10,10 +12,16 @@ sealed interface SessionOpening {
     /**
      * No session: nothing reachable, or the server refused us before any transaction.
      *
-     * @param reply     the refusing reply, or null when no server answered
-     * @param remoteMta the server that refused, or null when none was reached
+     * @param stage where it ended
+     * @param reply the refusing reply, or null when no server answered
      */
-    record NotOpened(Outcome outcome, SmtpStage stage, SmtpReply reply, String remoteMta, String diagnostic)
-            implements SessionOpening {
+    record NotOpened(DeliveryStatus status, SmtpStage stage, SmtpReply reply) implements SessionOpening {
+        DeliveryStatus.Result outcome() {
+            return status.result();
+        }
+
+        String diagnostic() {
+            return status.diagnostic();
+        }
     }
 }

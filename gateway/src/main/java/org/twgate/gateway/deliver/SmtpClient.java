@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import org.twgate.gateway.outcome.DeliveryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,20 +28,30 @@ public final class SmtpClient {
         this.mxResolver = mxResolver;
     }
 
-    /** A ready session, or why there is none; never throws for network trouble. */
+    /**
+     * A ready session, or why there is none; never throws for network trouble. Each address is
+     * tried in turn while {@link DeliveryPolicy#triesNextHost} says the fault is the host's (a
+     * refused connection, a 4xx/5xx greeting, a refused EHLO, a STARTTLS fault); when none takes
+     * the session, the last host's refusal (or the connection faults) is the outcome.
+     */
     SessionOpening open(NextHop hop) {
         List<InetSocketAddress> addresses;
         try {
             addresses = resolve(hop);
+        } catch (DnsLookupException e) {
+            return new SessionOpening.NotOpened(DeliveryPolicy.forDns(e.answer(),
+                    "cannot resolve " + hop + ": " + e.getMessage()), SmtpStage.CONNECT, null);
         } catch (IOException e) {
-            return new SessionOpening.NotOpened(FailureClassifier.forFault(SmtpStage.CONNECT, e), SmtpStage.CONNECT,
-                    null, null, "cannot resolve " + hop + ": " + e.getMessage());
+            return new SessionOpening.NotOpened(DeliveryPolicy.forDns(DeliveryPolicy.DnsAnswer.UNAVAILABLE,
+                    "cannot resolve " + hop + ": " + e.getMessage()), SmtpStage.CONNECT, null);
         }
         if (addresses.isEmpty()) {
-            return new SessionOpening.NotOpened(FailureClassifier.forNullMx(), SmtpStage.CONNECT, null, null,
-                    "domain '" + hop.host() + "' publishes a null MX: it accepts no mail (RFC 7505)");
+            return new SessionOpening.NotOpened(DeliveryPolicy.forNullMx(
+                    "domain '" + hop.host() + "' publishes a null MX: it accepts no mail (RFC 7505)"),
+                    SmtpStage.CONNECT, null);
         }
         List<String> faults = new ArrayList<>();
+        SessionOpening.NotOpened refusal = null;
         for (InetSocketAddress address : addresses) {
             Socket socket = new Socket();
             String remoteMta = address.getHostString() + " [" + address.getAddress().getHostAddress() + "]:"
@@ -57,22 +68,31 @@ public final class SmtpClient {
             SmtpConnection connection = null;
             try {
                 connection = new SmtpConnection(socket, hop, remoteMta, config);
-                SessionOpening.NotOpened refusal = connection.handshake();
-                if (refusal != null) {
-                    connection.close();
-                    return refusal;
+                SessionOpening.NotOpened refused = connection.handshake();
+                if (refused == null) {
+                    return new SessionOpening.Opened(connection);
                 }
-                return new SessionOpening.Opened(connection);
+                connection.close();
+                refusal = refused;
             } catch (IOException e) {
                 closeQuietly(socket);
-                return new SessionOpening.NotOpened(FailureClassifier.forFault(SmtpStage.GREETING, e),
-                        SmtpStage.GREETING, null, remoteMta,
-                        "session with " + remoteMta + " failed before MAIL: " + e.getMessage());
+                refusal = new SessionOpening.NotOpened(DeliveryPolicy.forFault(SmtpStage.GREETING, e, remoteMta,
+                        "session with " + remoteMta + " failed before MAIL: " + e.getMessage()),
+                        SmtpStage.GREETING, null);
             }
+            if (!DeliveryPolicy.triesNextHost(refusal.stage())) {
+                return refusal;
+            }
+            faults.add(refusal.status().diagnostic());
+            LOG.debug("hop {}: {} refused the session, trying the next host: {}", hop.name(), remoteMta,
+                    refusal.status().diagnostic());
+        }
+        if (refusal != null) {
+            return refusal;
         }
         IOException unreachable = new IOException(String.join("; ", faults));
-        return new SessionOpening.NotOpened(FailureClassifier.forFault(SmtpStage.CONNECT, unreachable),
-                SmtpStage.CONNECT, null, null, "cannot connect to " + hop + ": " + unreachable.getMessage());
+        return new SessionOpening.NotOpened(DeliveryPolicy.forFault(SmtpStage.CONNECT, unreachable, null,
+                "cannot connect to " + hop + ": " + unreachable.getMessage()), SmtpStage.CONNECT, null);
     }
 
     private List<InetSocketAddress> resolve(NextHop hop) throws IOException {

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.twgate.gateway.outcome.DeliveryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,17 +87,17 @@ final class SmtpConnection implements Closeable {
         flush();
         SmtpReply ready = read(SmtpStage.STARTTLS, config.commandTimeout());
         if (ready.code() != 220) {
-            if (hop.tls().required() || FailureClassifier.closesSession(ready)) {
+            if (hop.tls().required() || DeliveryPolicy.closesSession(ready)) {
                 return refused(SmtpStage.STARTTLS, ready);
             }
             return null;
         }
         try {
-            socket = ClientTls.upgrade(socket, hop, hop.tls());
+            socket = ClientTls.upgrade(socket, hop);
         } catch (IOException e) {
             broken = true;
-            return new SessionOpening.NotOpened(Outcome.DEFERRED, SmtpStage.STARTTLS, null, remoteMta,
-                    "TLS handshake with " + remoteMta + " failed: " + e.getMessage());
+            return new SessionOpening.NotOpened(DeliveryPolicy.forTlsFailure(remoteMta,
+                    "TLS handshake with " + remoteMta + " failed: " + e.getMessage()), SmtpStage.STARTTLS, null);
         }
         replies = new ReplyReader(new BufferedInputStream(socket.getInputStream(), 8192));
         wire = new BufferedOutputStream(socket.getOutputStream(), 65536);
@@ -112,17 +113,17 @@ final class SmtpConnection implements Closeable {
 
     /** Required TLS that the hop cannot give: deferred, the queue lifetime bounds the wait. */
     private SessionOpening.NotOpened tlsUnavailable(String why) {
-        return new SessionOpening.NotOpened(Outcome.DEFERRED, SmtpStage.STARTTLS, null, remoteMta,
-                "TLS is required for route " + hop.name() + " but " + remoteMta + " " + why);
+        return new SessionOpening.NotOpened(DeliveryPolicy.forTlsUnavailable(remoteMta,
+                "TLS is required for route " + hop.name() + " but " + remoteMta + " " + why), SmtpStage.STARTTLS, null);
     }
 
 
     private SessionOpening.NotOpened refused(SmtpStage stage, SmtpReply reply) {
-        if (FailureClassifier.closesSession(reply)) {
+        if (DeliveryPolicy.closesSession(reply)) {
             broken = true;
         }
-        return new SessionOpening.NotOpened(FailureClassifier.forReply(stage, reply), stage, reply, remoteMta,
-                remoteMta + " said in reply to " + stage.label() + ": " + reply.oneLine());
+        return new SessionOpening.NotOpened(DeliveryPolicy.forReply(stage, reply, remoteMta,
+                remoteMta + " said in reply to " + stage.label() + ": " + reply.oneLine()), stage, reply);
     }
 
     /** Buffers one command line; CRLF is added here. */
@@ -141,7 +142,7 @@ final class SmtpConnection implements Closeable {
         socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         SmtpReply reply = replies.read();
         LOG.trace("{} <<< {} ({})", remoteMta, reply, stage.label());
-        if (FailureClassifier.closesSession(reply)) {
+        if (DeliveryPolicy.closesSession(reply)) {
             broken = true;
         }
         return reply;

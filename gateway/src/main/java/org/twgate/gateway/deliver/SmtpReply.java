@@ -1,5 +1,7 @@
 package org.twgate.gateway.deliver;
 
+import org.twgate.dsn.status.EnhancedStatus;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -2,6 +2,7 @@ package org.twgate.gateway.deliver;
 
 import java.io.Closeable;
 import java.util.concurrent.ScheduledFuture;
+import org.twgate.gateway.outcome.DeliveryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +40,13 @@ public final class SmtpTransport implements Closeable {
             lease = pool.acquire(hop);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return logged(hop, DeliveryResult.all(message, Outcome.DEFERRED, null, null,
-                    "4.3.0 interrupted while waiting for a connection to " + hop));
+            return logged(hop, DeliveryResult.all(message, DeliveryPolicy.forInterruption(
+                    "4.3.0 interrupted while waiting for a connection to " + hop), null));
         }
         if (lease == null) {
-            return logged(hop, DeliveryResult.all(message, FailureClassifier.forBusyHop(), null, null,
+            return logged(hop, DeliveryResult.all(message, DeliveryPolicy.forBusyHop(
                     "4.4.5 all " + hop.maxConnections() + " connections to " + hop + " stayed busy for "
-                            + org.twgate.config.syntax.Durations.format(config.acquireTimeout())));
+                            + org.twgate.config.syntax.Durations.format(config.acquireTimeout())), null));
         }
         SmtpConnection connection = lease.idleConnection();
         try {
@@ -57,8 +58,7 @@ public final class SmtpTransport implements Closeable {
             if (!reused) {
                 SessionOpening opening = client.open(hop);
                 if (opening instanceof SessionOpening.NotOpened refused) {
-                    return logged(hop, DeliveryResult.all(message, refused.outcome(), refused.reply(),
-                            refused.remoteMta(), refused.diagnostic()));
+                    return logged(hop, DeliveryResult.all(message, refused.status(), refused.reply()));
                 }
                 connection = ((SessionOpening.Opened) opening).connection();
             }
@@ -71,8 +71,7 @@ public final class SmtpTransport implements Closeable {
                 connection = null;
                 SessionOpening opening = client.open(hop);
                 if (opening instanceof SessionOpening.NotOpened refused) {
-                    return logged(hop, DeliveryResult.all(message, refused.outcome(), refused.reply(),
-                            refused.remoteMta(), refused.diagnostic()));
+                    return logged(hop, DeliveryResult.all(message, refused.status(), refused.reply()));
                 }
                 connection = ((SessionOpening.Opened) opening).connection();
                 attempt = attempt(connection, hop, message, transform);
@@ -99,8 +98,9 @@ public final class SmtpTransport implements Closeable {
     private static DeliveryResult logged(NextHop hop, DeliveryResult result) {
         if (LOG.isDebugEnabled()) {
             for (RecipientResult r : result.recipients()) {
-                LOG.debug("queue_id={} event=transaction_result rcpt=<{}> hop={} outcome={} diagnostic=\"{}\"",
-                        result.queueId(), r.recipient().address(), hop.name(), r.outcome(), r.diagnostic());
+                LOG.debug("queue_id={} event=transaction_result rcpt=<{}> hop={} outcome={} status={} reason={}"
+                        + " diagnostic=\"{}\"", result.queueId(), r.recipient().address(), hop.name(),
+                        r.outcome().label(), r.status().status(), r.status().reason().label(), r.diagnostic());
             }
         }
         return result;

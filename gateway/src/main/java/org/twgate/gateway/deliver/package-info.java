@@ -9,13 +9,15 @@
  * {@link org.twgate.gateway.deliver.SmtpTransport#deliver}.
  *
  * <p><b>Hands on</b> a {@link org.twgate.gateway.deliver.DeliveryResult}: one
- * {@link org.twgate.gateway.deliver.RecipientResult} per recipient with the remote reply and
- * the remote MTA, which the spool records and the notify stage turns into DSNs.
+ * {@link org.twgate.gateway.deliver.RecipientResult} per recipient, whose
+ * {@link org.twgate.gateway.outcome.DeliveryStatus} (result, enhanced status, reason, remote
+ * reply and MTA) the queue journals and the notify stage turns into DSNs.
  *
- * <p><b>Fails</b> only by value: connection refused, timeouts, DNS and I/O errors become
- * {@code DEFERRED} outcomes, 5xx replies become {@code FAILED}; the rule for each case lives
- * in {@link org.twgate.gateway.deliver.FailureClassifier} and nowhere else. Exceptions leave
- * this package only for programming errors (bad arguments).
+ * <p><b>Fails</b> only by value: connection refused, timeouts, DNS answers, TLS and I/O errors,
+ * replies and local checks become statuses; the rule for each case lives in
+ * {@link org.twgate.gateway.outcome.DeliveryPolicy} and nowhere else (a refusal before MAIL moves
+ * on to the next MX host; NXDOMAIN fails with 5.1.2; a spool read error is never delivered).
+ * Exceptions leave this package only for programming errors (bad arguments).
  *
  * <p><b>Threads.</b> The client is blocking: one caller thread drives one connection through
  * a whole transaction (the caller's pool bounds how many run). Callers may block in

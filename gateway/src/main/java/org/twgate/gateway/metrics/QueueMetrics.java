@@ -7,12 +7,13 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import org.twgate.gateway.outcome.DeliveryStatus;
 import org.twgate.gateway.queue.QueueListener;
-import org.twgate.gateway.queue.RecipientOutcome;
+import org.twgate.gateway.spool.EnvelopeRecipient;
+import org.twgate.gateway.spool.StoredMessage;
 
 /**
  * Meters of the delivering side: one count per recipient attempt by route and outcome, the
@@ -48,21 +49,24 @@ final class QueueMetrics implements QueueListener {
     }
 
     @Override
-    public void attempted(String route, RecipientOutcome.Result result, Duration took, Instant arrival) {
-        String outcome = result.name().toLowerCase(Locale.ROOT);
+    public void recipientOutcome(StoredMessage message, EnvelopeRecipient recipient, String route,
+            DeliveryStatus status, Duration took) {
+        Instant arrival = message.envelope().arrival();
+        String outcome = status.result().label();
         Counter.builder(MetricNames.DELIVERIES).tag("route", route).tag("outcome", outcome)
                 .description("recipient outcomes: delivery attempts by result, and recipients expired in the queue").register(registry).increment();
         Timer.builder(MetricNames.DELIVERY_DURATION).tag("route", route)
                 .serviceLevelObjectives(ATTEMPT_BUCKETS)
                 .description("duration of the delivery attempt, observed once per recipient")
                 .register(registry).record(took);
-        if (result != RecipientOutcome.Result.DEFERRED) {
+        if (!status.deferred()) {
             finished(outcome, arrival);
         }
     }
 
     @Override
-    public void expired(String route, Instant arrival) {
+    public void expired(StoredMessage message, EnvelopeRecipient recipient, String route, DeliveryStatus status) {
+        Instant arrival = message.envelope().arrival();
         Counter.builder(MetricNames.DELIVERIES).tag("route", route).tag("outcome", "expired")
                 .description("recipient outcomes: delivery attempts by result, and recipients expired in the queue").register(registry).increment();
         finished("expired", arrival);

@@ -12,7 +12,6 @@ import org.twgate.dsn.report.DsnReport;
 import org.twgate.dsn.report.ReturnContent;
 import org.twgate.dsn.status.Action;
 import org.twgate.dsn.status.EnhancedStatus;
-import org.twgate.dsn.status.SmtpReplyStatus;
 import org.twgate.gateway.queue.Notifier.DelayedRecipient;
 import org.twgate.gateway.queue.Notifier.FailedRecipient;
 import org.twgate.gateway.queue.Notifier.RelayedRecipient;
@@ -35,14 +34,10 @@ final class OutcomeReports {
 
     DsnReport failed(Envelope envelope, List<FailedRecipient> recipients, Instant now) {
         List<DsnRecipient> sections = recipients.stream().map(f -> {
-            // A failure is permanent by definition; an expired one reports the last reply's
-            // detail if it had one, else 5.4.7 (delivery time expired), in class 5.
-            EnhancedStatus status = statusOf(f.smtpReply())
-                    .orElse(f.expired() ? EnhancedStatus.DELIVERY_TIME_EXPIRED : EnhancedStatus.PERMANENT)
-                    .withClass(5);
-            String why = f.expired() ? "gave up after the queue lifetime; last error: " + f.reply() : f.reply();
-            return section(f.recipient(), Action.FAILED, status, f.remoteMta(),
-                    f.expired() ? null : f.smtpReply(), why, now);
+            // The status the delivery status carries: the next hop's enhanced code, or the local
+            // cause's (5.1.3 for a rewrite refusal, 5.4.7 for an expiry); a failure is class 5.
+            EnhancedStatus status = f.status().status().withClass(5);
+            return section(f.recipient(), Action.FAILED, status, f.remoteMta(), f.smtpReply(), f.reply(), now);
         }).toList();
         return report(envelope, sections, ReturnContent.forOutcome(ret(envelope), Action.FAILED));
     }
@@ -50,7 +45,7 @@ final class OutcomeReports {
     DsnReport delayed(Envelope envelope, List<DelayedRecipient> recipients, Instant now, Instant giveUp) {
         ZonedDateTime until = giveUp.atZone(ZoneOffset.UTC);
         List<DsnRecipient> sections = recipients.stream().map(d -> section(d.recipient(), Action.DELAYED,
-                statusOf(d.smtpReply()).orElse(EnhancedStatus.TRANSIENT).withClass(4), null, d.smtpReply(),
+                (d.status() == null ? EnhancedStatus.TRANSIENT : d.status().status()).withClass(4), null, d.smtpReply(),
                 d.reply() == null ? "not attempted yet" : d.reply(), now).withWillRetryUntil(until)).toList();
         return report(envelope, sections, ReturnContent.HEADERS);
     }
@@ -88,10 +83,6 @@ final class OutcomeReports {
             d = d.withDiagnostic(new Diagnostic(LOCAL_DIAGNOSTIC, localReason));
         }
         return d;
-    }
-
-    private static Optional<EnhancedStatus> statusOf(String smtpReply) {
-        return smtpReply == null ? Optional.empty() : SmtpReplyStatus.statusOf(smtpReply);
     }
 
     private static Optional<Ret> ret(Envelope envelope) {

@@ -50,7 +50,7 @@ public final class RouteDsnHooks {
         Map<String, String> notifies = new LinkedHashMap<>();
         for (EnvelopeRecipient r : recipients) {
             boolean accepted = outcomes.stream().anyMatch(o -> o.recipient() == r.index()
-                    && o.result() == RecipientOutcome.Result.DELIVERED);
+                    && o.status().delivered());
             if (accepted) {
                 orcpts.put(r.address(), DsnDuties.orcptToPassOn(r));
                 if (r.dsnNotify() != null) {

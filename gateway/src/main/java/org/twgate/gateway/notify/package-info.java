@@ -11,8 +11,12 @@
  * policy, qmail bounces as reports), and records what was relayed to non-final routes
  * ({@link org.twgate.gateway.notify.RelayedMessages}) so a bounce can get its ENVID/ORCPT back.
  *
- * <p>Fails with an IOException when a report cannot be stored; the queue logs it and carries
- * on. A report that cannot be converted is delivered as it came: conversion never holds back
+ * <p>Reports give each recipient the status its {@link org.twgate.gateway.outcome.DeliveryStatus}
+ * carries: the next hop's enhanced code, or the local cause's (5.1.3 rewrite refusal, 5.1.2 no
+ * such domain, 5.4.7 expired…).
+ *
+ * <p>Fails with an IOException when a report cannot be stored; for a failure report the queue
+ * keeps the original and tries again (delay and relayed notices are logged and dropped). A report that cannot be converted is delivered as it came: conversion never holds back
  * or loses a message. Never writes a report about a report.
  */
 package org.twgate.gateway.notify;

@@ -11,7 +11,7 @@ import org.twgate.config.route.Route;
 import org.twgate.config.teamware.ConnectorAcceptance;
 import org.twgate.gateway.rewrite.RecipientRewrite;
 import org.twgate.gateway.rewrite.RouteRewriter;
-import org.twgate.gateway.route.ConfiguredRouter;
+import org.twgate.gateway.route.Routes;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 
 /**
@@ -25,13 +25,13 @@ import org.twgate.gateway.spool.EnvelopeRecipient;
  * not installed").
  */
 public final class ConnectorRules {
-    private final ConfiguredRouter router;
+    private final Routes router;
     private final RewriteConfig rewrite;
     private final TeamwareConfig teamware;
     private final ConnectorAcceptance acceptance;
     private final Map<Route, RouteRewriter> rewriters = new ConcurrentHashMap<>();
 
-    public ConnectorRules(ConfiguredRouter router, RewriteConfig rewrite, TeamwareConfig teamware) {
+    public ConnectorRules(Routes router, RewriteConfig rewrite, TeamwareConfig teamware) {
         this.router = router;
         this.rewrite = rewrite;
         this.teamware = teamware;

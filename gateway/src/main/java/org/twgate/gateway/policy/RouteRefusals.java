@@ -8,7 +8,7 @@ import org.twgate.config.rewrite.RewriteConfig;
 import org.twgate.config.route.Route;
 import org.twgate.gateway.rewrite.RecipientRewrite;
 import org.twgate.gateway.rewrite.RouteRewriter;
-import org.twgate.gateway.route.ConfiguredRouter;
+import org.twgate.gateway.route.Routes;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 
 /**
@@ -17,11 +17,11 @@ import org.twgate.gateway.spool.EnvelopeRecipient;
  * client bounces at once instead of twgate failing the recipient after the 250.
  */
 public final class RouteRefusals {
-    private final ConfiguredRouter router;
+    private final Routes router;
     private final RewriteConfig rewrite;
     private final Map<Route, RouteRewriter> rewriters = new ConcurrentHashMap<>();
 
-    public RouteRefusals(ConfiguredRouter router, RewriteConfig rewrite) {
+    public RouteRefusals(Routes router, RewriteConfig rewrite) {
         this.router = router;
         this.rewrite = rewrite;
     }

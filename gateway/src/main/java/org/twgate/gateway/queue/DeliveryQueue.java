@@ -18,8 +18,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.twgate.gateway.queue.QueuedMessage.RecipientState;
-import org.twgate.gateway.queue.RecipientOutcome.Result;
+import org.twgate.gateway.outcome.DeliveryPolicy;
+import org.twgate.gateway.outcome.DeliveryStatus;
+import org.twgate.gateway.outcome.Reason;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.JournalRecord;
 import org.twgate.gateway.spool.JournalRecord.Event;
@@ -37,7 +38,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
 
     private final Spool spool;
-    private final Supplier<Dispatch> dispatch;
+    private final Supplier<Courier> routing;
     private final Notifier notifier;
     private final RetrySchedule retry;
     private final Clock clock;
@@ -46,25 +47,30 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService deliveries;
 
-    public DeliveryQueue(Spool spool, Router router, Courier courier, Notifier notifier, RetrySchedule retry,
-            Clock clock, int threads, QueueListener listener) {
-        this(spool, Dispatch.fixed(router, courier), notifier, retry, clock, threads, listener);
+    /** A queue whose routing never changes (tests, tools). */
+    public DeliveryQueue(Spool spool, java.util.function.Function<String, String> routeFor, Courier.Leg leg,
+            Notifier notifier, RetrySchedule retry, Clock clock, int threads, QueueListener listener) {
+        this(spool, fixed(Courier.of(routeFor, leg)), notifier, retry, clock, threads, listener);
+    }
+
+    private static Supplier<Courier> fixed(Courier courier) {
+        return () -> courier;
     }
 
     /**
-     * @param dispatch the routing in force, read once per attempt: a configuration reload may
+     * @param routing the routing in force, read once per attempt: a configuration reload may
      *                 replace it. Routes are chosen afresh at every attempt (the route key in the
      *                 journal is a record of what happened, never read back), so a queued message
      *                 follows the routing of the moment it is attempted.
      */
-    public DeliveryQueue(Spool spool, Supplier<Dispatch> dispatch, Notifier notifier, RetrySchedule retry,
+    public DeliveryQueue(Spool spool, Supplier<Courier> routing, Notifier notifier, RetrySchedule retry,
             Clock clock, int threads, QueueListener listener) {
         this.spool = spool;
-        this.dispatch = dispatch;
+        this.routing = routing;
         this.notifier = notifier;
         this.retry = retry;
         this.clock = clock;
-        this.listener = listener;
+        this.listener = QueueListener.all(new DeliveryLog(), listener);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("twgate-queue-timer"));
         this.deliveries = Executors.newFixedThreadPool(threads, named("twgate-deliver"));
     }
@@ -73,14 +79,16 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
     public int recover() throws IOException {
         int count = 0;
         for (StoredMessage stored : spool.recover()) {
-            QueuedMessage m = QueuedMessage.replay(stored, spool.journal(stored.id()));
-            if (m.finished()) {
+            List<JournalRecord> journal = spool.journal(stored.id());
+            MessageState state = MessageState.replay(stored.envelope(), journal);
+            if (state.finished()) {
                 spool.remove(stored.id()); // finished just before a crash
                 continue;
             }
+            QueuedMessage m = QueuedMessage.recovered(stored, state, journal);
             messages.put(stored.id(), m);
             count++;
-            if (!m.held) {
+            if (!state.held()) {
                 schedule(m);
             }
         }
@@ -89,7 +97,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
 
     /** A message the SMTP server (or a notice) just committed: attempt it at once. */
     public void enqueue(StoredMessage stored) {
-        QueuedMessage m = new QueuedMessage(stored);
+        QueuedMessage m = new QueuedMessage(stored, MessageState.fresh(stored.envelope()));
         messages.put(stored.id(), m);
         deliveries.execute(() -> attempt(stored.id()));
     }
@@ -103,7 +111,11 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
     }
 
     private void schedule(QueuedMessage m) {
-        Instant when = m.nextAttempt == null ? clock.instant() : m.nextAttempt;
+        Instant next;
+        synchronized (m) {
+            next = m.state.nextAttempt();
+        }
+        Instant when = next == null ? clock.instant() : next;
         long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis() + 1);
         QueueId id = m.stored.id();
         scheduler.schedule(() -> deliveries.execute(() -> attempt(id)), delay, TimeUnit.MILLISECONDS);
@@ -114,31 +126,39 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         if (m == null) {
             return;
         }
+        List<EnvelopeRecipient> pending;
         synchronized (m) {
+            MessageState state = m.state;
             // A timer may fire a hair early; more than that means a newer schedule superseded it.
-            if (m.busy || m.held || (m.nextAttempt != null && m.nextAttempt.isAfter(clock.instant().plusMillis(50)))) {
+            if (m.busy || m.removed || state.held()
+                    || (state.nextAttempt() != null && state.nextAttempt().isAfter(clock.instant().plusMillis(50)))) {
                 return; // another attempt is running, or a newer schedule superseded this one
             }
             m.busy = true;
+            pending = state.pending(m.stored.envelope());
         }
         try {
-            Dispatch routing = dispatch.get();
+            Courier courier = routing.get();
             List<RecipientOutcome> outcomes = new ArrayList<>();
-            Map<String, List<EnvelopeRecipient>> groups = byRoute(routing.router(), m.pending());
+            Map<String, List<EnvelopeRecipient>> groups = byRoute(courier, pending);
             synchronized (m) {
                 groups.forEach((route, rs) -> rs.forEach(r -> m.routed(r.index(), route)));
             }
             for (Map.Entry<String, List<EnvelopeRecipient>> group : groups.entrySet()) {
-                outcomes.addAll(deliverGroup(routing.courier(), m.stored, group.getKey(), group.getValue()));
+                outcomes.addAll(deliverGroup(courier, m.stored, group.getKey(), group.getValue()));
             }
-            apply(m, outcomes, clock.instant(), routing.router());
+            apply(m, outcomes, clock.instant(), courier::routeFor);
         } catch (RuntimeException e) {
+            // A fault in the queue itself (routing, applying): the policy's internal error for
+            // every pending recipient, so it is counted and held like a courier's.
             LOG.error("queue_id={} event=attempt_error error=\"{}\"", id, e.toString(), e);
-            synchronized (m) {
-                m.attempts++;
-                m.nextAttempt = retry.nextAttempt(clock.instant(), m.attempts);
+            DeliveryStatus why = DeliveryPolicy.forInternalError(e);
+            try {
+                apply(m, pending.stream().map(r -> RecipientOutcome.deferred(r.index(), why)).toList(), clock.instant(),
+                        address -> "-");
+            } catch (RuntimeException again) {
+                LOG.error("queue_id={} event=attempt_error error=\"{}\"", id, again.toString(), again);
             }
-            schedule(m);
         } finally {
             synchronized (m) {
                 m.busy = false;
@@ -146,7 +166,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         }
     }
 
-    private static Map<String, List<EnvelopeRecipient>> byRoute(Router router, List<EnvelopeRecipient> pending) {
+    private static Map<String, List<EnvelopeRecipient>> byRoute(Courier router, List<EnvelopeRecipient> pending) {
         Map<String, List<EnvelopeRecipient>> groups = new LinkedHashMap<>();
         for (EnvelopeRecipient r : pending) {
             groups.computeIfAbsent(router.routeFor(r.address()), k -> new ArrayList<>()).add(r);
@@ -159,141 +179,109 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
             List<EnvelopeRecipient> group) {
         Map<Integer, RecipientOutcome> byIndex = new HashMap<>();
         long started = System.nanoTime();
+        listener.attemptStarted(stored, route, group.size());
+        RuntimeException fault = null;
         try {
             for (RecipientOutcome o : courier.deliver(route, stored, group)) {
                 byIndex.put(o.recipient(), o);
             }
         } catch (RuntimeException e) {
-            LOG.warn("queue_id={} event=courier_error route={} error=\"{}\"", stored.id(), route, e.toString());
+            fault = e;
+            listener.internalError(stored, route, e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         List<RecipientOutcome> out = new ArrayList<>();
         for (EnvelopeRecipient r : group) {
-            RecipientOutcome o = byIndex.getOrDefault(r.index(),
-                    RecipientOutcome.deferred(r.index(), "local error: no outcome reported for this recipient"));
+            RecipientOutcome o = byIndex.get(r.index());
+            if (o == null) {
+                o = fault != null ? RecipientOutcome.deferred(r.index(), DeliveryPolicy.forInternalError(fault))
+                        : RecipientOutcome.notReported(r.index());
+            }
             out.add(o);
-            log(stored, r, route, o);
-            listener.attempted(route, o.result(), took, stored.envelope().arrival());
-            listener.recipientOutcome(stored.id(), r.address(), route, o.result(), o.reply());
+            listener.recipientOutcome(stored, r, route, o.status(), took);
         }
         return out;
     }
 
-    private void apply(QueuedMessage m, List<RecipientOutcome> outcomes, Instant now, Router router) {
-        StoredMessage stored = m.stored;
-        List<JournalRecord> records = new ArrayList<>();
-        List<Notifier.FailedRecipient> failed = new ArrayList<>();
-        List<Notifier.RelayedRecipient> relayed = new ArrayList<>();
-        for (RecipientOutcome o : outcomes) {
-            EnvelopeRecipient r = stored.envelope().recipient(o.recipient());
-            String route = router.routeFor(r.address());
-            switch (o.result()) {
-                case DELIVERED -> {
-                    m.set(o.recipient(), RecipientState.DELIVERED, o.reply());
-                    records.add(JournalRecord.forRecipient(now, Event.DELIVERED, o.recipient(), route, null, o.reply()));
-                    if (!o.hopOffersDsn()) {
-                        // RFC 3461 §5.2.2: the next hop cannot report success; we may owe a notice.
-                        relayed.add(new Notifier.RelayedRecipient(r, route, o.remoteMta(), o.smtpReply()));
-                    }
-                }
-                case FAILED -> {
-                    m.set(o.recipient(), RecipientState.FAILED, o.reply());
-                    records.add(JournalRecord.forRecipient(now, Event.FAILED, o.recipient(), route, null, o.reply()));
-                    failed.add(new Notifier.FailedRecipient(r, o.reply(), o.remoteMta(), false, o.smtpReply()));
-                }
-                case DEFERRED -> m.set(o.recipient(), RecipientState.PENDING, o.reply());
-                default -> throw new IllegalStateException(o.result().name());
-            }
-        }
-        if (!m.finished() && retry.expired(stored.envelope().arrival(), now)) {
-            for (EnvelopeRecipient r : m.pending()) {
-                String why = "queue lifetime exceeded; last error: " + m.lastReply(r.index());
-                m.set(r.index(), RecipientState.FAILED, why);
-                records.add(JournalRecord.forRecipient(now, Event.FAILED, r.index(), router.routeFor(r.address()), null, why));
-                failed.add(new Notifier.FailedRecipient(r, m.lastReply(r.index()), null, true));
-                LOG.error("queue_id={} event=expired rcpt=<{}> error=\"{}\"", stored.id(), r.address(), why);
-                listener.expired(router.routeFor(r.address()), stored.envelope().arrival());
-                listener.recipientOutcome(stored.id(), r.address(), router.routeFor(r.address()), Result.FAILED, why);
-            }
-        }
-        if (!failed.isEmpty()) {
-            notifyFailure(stored, failed, now, records);
-        }
-        if (!relayed.isEmpty() && !stored.envelope().hasNullSender()) {
-            try {
-                notifier.relayed(stored, relayed);
-            } catch (IOException | RuntimeException e) {
-                LOG.error("queue_id={} event=notice_error action=relayed error=\"{}\"", stored.id(), e.toString());
-            }
-        }
-        if (!m.finished()) {
-            warnOfDelay(m, outcomes, now, records);
-        }
-        if (m.finished()) {
-            finish(m);
-            return;
-        }
-        m.attempts++;
-        m.nextAttempt = retry.nextAttempt(now, m.attempts);
-        for (RecipientOutcome o : outcomes) {
-            if (o.result() == Result.DEFERRED) {
-                EnvelopeRecipient r = stored.envelope().recipient(o.recipient());
-                records.add(JournalRecord.forRecipient(now, Event.DEFERRED, o.recipient(), router.routeFor(r.address()),
-                        m.nextAttempt, o.reply()));
-            }
-        }
-        journal(stored.id(), records);
-        schedule(m);
-    }
-
     /**
-     * Past {@code delay_warning} after arrival, once per message: the pending recipients are
-     * offered to the notifier (which honours NOTIFY=DELAY) and DELAY_NOTIFIED is journalled, so
-     * a restart does not repeat it. A zero warning time switches delay reports off.
+     * Applies an attempt's outcomes under the message's guard: the transition, then its notices,
+     * journal records and next attempt. A message deleted while the attempt ran keeps nothing of
+     * it (no record, no notice, no schedule). Journal and notice I/O happen under this one
+     * message's guard, so {@code queue list} may wait for a notice's fsync; nothing else does.
      */
-    private void warnOfDelay(QueuedMessage m, List<RecipientOutcome> outcomes, Instant now,
-            List<JournalRecord> records) {
+    private void apply(QueuedMessage m, List<RecipientOutcome> outcomes, Instant now,
+            java.util.function.Function<String, String> routeFor) {
         StoredMessage stored = m.stored;
-        Duration warning = retry.delayWarning();
-        if (m.delayNotified || warning == null || warning.isZero() || warning.isNegative()
-                || now.isBefore(stored.envelope().arrival().plus(warning))) {
-            return;
+        boolean reschedule;
+        synchronized (m) {
+            if (m.removed) {
+                LOG.info("queue_id={} event=attempt_discarded reason=deleted recipients={}", stored.id(),
+                        outcomes.size());
+                return;
+            }
+            QueueTransitions.Transition t = QueueTransitions.afterAttempt(stored.envelope(), m.state, outcomes,
+                    routeFor, now, retry);
+            MessageState state = t.state();
+            List<JournalRecord> records = new ArrayList<>(t.records());
+            for (EnvelopeRecipient r : t.expired()) {
+                listener.expired(stored, r, routeFor.apply(r.address()), state.recipient(r.index()).last());
+            }
+            if (!t.failureNotice().isEmpty()) {
+                try {
+                    notifier.failed(stored, t.failureNotice());
+                    records.addAll(QueueTransitions.noticeQueued(now, t.failureNotice()));
+                    state = state.noticesQueued(t.failureNotice().stream().map(f -> f.recipient().index())
+                            .collect(java.util.stream.Collectors.toSet()));
+                    listener.noticeQueued(stored, "failed", t.failureNotice().size());
+                } catch (IOException | RuntimeException e) {
+                    // DeliveryPolicy.KEEPS_ORIGINAL_UNTIL_NOTICE_QUEUED: stays owed, tried at the next attempt.
+                    listener.noticeNotQueued(stored, "failed", t.failureNotice().size(), state.nextAttempt(), e);
+                }
+            } else if (stored.envelope().hasNullSender() && outcomes.stream().anyMatch(o -> o.status().failed())
+                    || stored.envelope().hasNullSender() && !t.expired().isEmpty()) {
+                LOG.info("queue_id={} event=no_notice reason=null_sender recipients={}", stored.id(),
+                        outcomes.stream().filter(o -> o.status().failed()).count() + t.expired().size());
+            }
+            if (!t.relayed().isEmpty()) {
+                courtesy(stored, "relayed", t.relayed().size(), () -> notifier.relayed(stored, t.relayed()));
+            }
+            if (!t.delayed().isEmpty()) {
+                courtesy(stored, "delayed", t.delayed().size(), () -> notifier.delayed(stored, t.delayed()));
+            }
+            if (t.held()) {
+                listener.held(stored, Reason.INTERNAL_ERROR, state.internalErrors());
+            }
+            m.state = state;
+            if (state.finished()) {
+                finish(m);
+                return;
+            }
+            journal(m, records);
+            reschedule = !state.held();
         }
-        m.delayNotified = true;
-        records.add(JournalRecord.of(now, Event.DELAY_NOTIFIED));
-        if (stored.envelope().hasNullSender()) {
-            return;
-        }
-        Map<Integer, RecipientOutcome> latest = new HashMap<>();
-        outcomes.forEach(o -> latest.put(o.recipient(), o));
-        List<Notifier.DelayedRecipient> delayed = new ArrayList<>();
-        for (EnvelopeRecipient r : m.pending()) {
-            RecipientOutcome o = latest.get(r.index());
-            delayed.add(new Notifier.DelayedRecipient(r, m.lastReply(r.index()), o == null ? null : o.smtpReply()));
-        }
-        try {
-            notifier.delayed(stored, delayed);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("queue_id={} event=notice_error action=delayed error=\"{}\"", stored.id(), e.toString());
+        if (reschedule) {
+            schedule(m);
         }
     }
 
-    private void notifyFailure(StoredMessage stored, List<Notifier.FailedRecipient> failed, Instant now,
-            List<JournalRecord> records) {
-        if (stored.envelope().hasNullSender()) {
-            LOG.info("queue_id={} event=no_notice reason=null_sender recipients={}", stored.id(), failed.size());
-            return;
-        }
+    /** Delay and relayed notices: DeliveryPolicy.RETRIES_COURTESY_NOTICES says a failure is only reported. */
+    private void courtesy(StoredMessage stored, String action, int recipients, NoticeCall call) {
         try {
-            notifier.failed(stored, failed);
-            failed.forEach(f -> records.add(JournalRecord.forRecipient(now, Event.NOTIFIED, f.recipient().index(), null,
-                    null, null)));
+            call.send();
+            listener.noticeQueued(stored, action, recipients);
         } catch (IOException | RuntimeException e) {
-            LOG.error("queue_id={} event=notice_error error=\"{}\"", stored.id(), e.toString());
+            listener.noticeNotQueued(stored, action, recipients, null, e);
         }
     }
 
+    @FunctionalInterface
+    private interface NoticeCall {
+        void send() throws IOException;
+    }
+
+    /** Removes the message's files; the caller holds the message's guard. */
     private void finish(QueuedMessage m) {
+        m.removed = true;
         try {
             spool.remove(m.stored.id());
         } catch (IOException e) {
@@ -303,24 +291,15 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         listener.removed(m.stored);
     }
 
-    private void journal(QueueId id, List<JournalRecord> records) {
-        try {
-            spool.append(id, records);
-        } catch (IOException e) {
-            LOG.error("queue_id={} event=journal_error error=\"{}\"", id, e.toString());
+    /** Appends to the journal of a message still queued; the caller holds the message's guard. */
+    private void journal(QueuedMessage m, List<JournalRecord> records) {
+        if (m.removed || records.isEmpty()) {
+            return; // nothing is written after removal: a late write would recreate the .log
         }
-    }
-
-    private static void log(StoredMessage stored, EnvelopeRecipient r, String route, RecipientOutcome o) {
-        String remote = o.remoteMta() == null ? "-" : o.remoteMta();
-        switch (o.result()) {
-            case DELIVERED -> LOG.info("queue_id={} event=delivered rcpt=<{}> route={} relay={} reply=\"{}\"",
-                    stored.id(), r.address(), route, remote, o.reply());
-            case DEFERRED -> LOG.warn("queue_id={} event=deferred rcpt=<{}> route={} relay={} reply=\"{}\"",
-                    stored.id(), r.address(), route, remote, o.reply());
-            case FAILED -> LOG.error("queue_id={} event=failed rcpt=<{}> route={} relay={} reply=\"{}\"",
-                    stored.id(), r.address(), route, remote, o.reply());
-            default -> throw new IllegalStateException();
+        try {
+            spool.append(m.stored.id(), records);
+        } catch (IOException e) {
+            LOG.error("queue_id={} event=journal_error error=\"{}\"", m.stored.id(), e.toString());
         }
     }
 
@@ -331,7 +310,9 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         List<QueueEntry> out = new ArrayList<>();
         for (QueuedMessage m : messages.values()) {
             synchronized (m) {
-                out.add(QueueEntry.of(m));
+                if (!m.removed) {
+                    out.add(QueueEntry.of(m.stored, m.state));
+                }
             }
         }
         out.sort((a, b) -> a.id().compareTo(b.id()));
@@ -361,7 +342,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
             return Optional.empty();
         }
         synchronized (m) {
-            return Optional.of(QueueEntry.of(m));
+            return m.removed ? Optional.empty() : Optional.of(QueueEntry.of(m.stored, m.state));
         }
     }
 
@@ -378,12 +359,12 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
                 continue;
             }
             synchronized (m) {
-                if (m.held) {
+                if (m.removed || m.state.held()) {
                     continue;
                 }
-                m.nextAttempt = null;
+                m.state = m.state.withNextAttempt(null);
+                journal(m, List.of(JournalRecord.of(clock.instant(), Event.RETRY)));
             }
-            journal(m.stored.id(), List.of(JournalRecord.of(clock.instant(), Event.RETRY)));
             deliveries.execute(() -> attempt(m.stored.id()));
             count++;
         }
@@ -397,38 +378,50 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
             return false;
         }
         synchronized (m) {
-            m.held = hold;
+            if (m.removed) {
+                return false;
+            }
+            m.state = m.state.withHeld(hold);
+            journal(m, List.of(JournalRecord.of(clock.instant(), hold ? Event.HOLD : Event.RELEASE)));
         }
-        journal(id, List.of(JournalRecord.of(clock.instant(), hold ? Event.HOLD : Event.RELEASE)));
         if (!hold) {
             schedule(m);
         }
         return true;
     }
 
-    /** Removes a message; with {@code notify}, its sender hears that the pending recipients failed. */
+    /**
+     * Removes a message; with {@code notify}, its sender hears that the pending recipients failed.
+     * An attempt running meanwhile finishes on the network, but its result is discarded. When
+     * the notice cannot be queued the message stays (and the operator hears why).
+     */
     @Override
-    public boolean delete(QueueId id, boolean notify) {
+    public boolean delete(QueueId id, boolean notify) throws IOException {
         QueuedMessage m = messages.get(id);
         if (m == null) {
             return false;
         }
         synchronized (m) {
-            m.held = true; // keeps a running attempt from rescheduling it
+            if (m.removed) {
+                return false;
+            }
             if (notify && !m.stored.envelope().hasNullSender()) {
                 List<Notifier.FailedRecipient> failed = new ArrayList<>();
-                for (EnvelopeRecipient r : m.pending()) {
-                    failed.add(new Notifier.FailedRecipient(r, "deleted from the queue by the administrator", null, false));
+                for (EnvelopeRecipient r : m.state.pending(m.stored.envelope())) {
+                    failed.add(new Notifier.FailedRecipient(r, DeliveryPolicy.forDeletion()));
                 }
-                try {
-                    notifier.failed(m.stored, failed);
-                } catch (IOException e) {
-                    LOG.error("queue_id={} event=notice_error error=\"{}\"", id, e.toString());
+                if (!failed.isEmpty()) {
+                    try {
+                        notifier.failed(m.stored, failed);
+                    } catch (IOException e) {
+                        throw new IOException(id + " not deleted: its failure notice could not be queued: "
+                                + e.getMessage(), e);
+                    }
                 }
             }
+            LOG.info("queue_id={} event=deleted notify={}{}", id, notify, m.busy ? " attempt_running=discarded" : "");
+            finish(m);
         }
-        LOG.info("queue_id={} event=deleted notify={}", id, notify);
-        finish(m);
         return true;
     }
 

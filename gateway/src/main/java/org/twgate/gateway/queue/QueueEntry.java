@@ -2,7 +2,9 @@ package org.twgate.gateway.queue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.twgate.gateway.spool.QueueId;
+import org.twgate.gateway.spool.StoredMessage;
 
 /** What an operator sees of one queued message ({@code twgate queue list/show}). */
 public record QueueEntry(QueueId id, Instant arrival, long size, String sender, boolean held, int attempts,
@@ -12,12 +14,13 @@ public record QueueEntry(QueueId id, Instant arrival, long size, String sender, 
     public record Recipient(int index, String address, String state, String lastReply) {
     }
 
-    static QueueEntry of(QueuedMessage m) {
-        List<Recipient> rcpts = m.stored.envelope().recipients().stream()
-                .map(r -> new Recipient(r.index(), r.address(), m.state(r.index()).name().toLowerCase(java.util.Locale.ROOT),
-                        m.lastReply(r.index())))
+    static QueueEntry of(StoredMessage stored, MessageState state) {
+        List<Recipient> rcpts = stored.envelope().recipients().stream()
+                .map(r -> new Recipient(r.index(), r.address(),
+                        state.recipient(r.index()).progress().name().toLowerCase(Locale.ROOT),
+                        state.lastReply(r.index())))
                 .toList();
-        return new QueueEntry(m.stored.id(), m.stored.envelope().arrival(), m.stored.contentSize(),
-                m.stored.envelope().sender(), m.held, m.attempts, m.nextAttempt, rcpts);
+        return new QueueEntry(stored.id(), stored.envelope().arrival(), stored.contentSize(),
+                stored.envelope().sender(), state.held(), state.attempts(), state.nextAttempt(), rcpts);
     }
 }

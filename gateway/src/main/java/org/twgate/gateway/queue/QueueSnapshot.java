@@ -73,10 +73,13 @@ public record QueueSnapshot(Counts waiting, Counts held, Optional<Instant> oldes
          * messages take about a millisecond).
          */
         void add(QueuedMessage m) {
+            if (m.removed) {
+                return; // deleted while an attempt runs: gone for list and show too
+            }
             List<EnvelopeRecipient> all = m.stored.envelope().recipients();
             int pending = 0;
             for (EnvelopeRecipient r : all) {
-                if (m.state(r.index()) == QueuedMessage.RecipientState.PENDING) {
+                if (m.state.recipient(r.index()).progress() == MessageState.Progress.PENDING) {
                     pending++;
                 }
             }
@@ -86,7 +89,7 @@ public record QueueSnapshot(Counts waiting, Counts held, Optional<Instant> oldes
             Instant arrival = m.stored.envelope().arrival();
             messages++;
             recipients += pending;
-            if (m.held) {
+            if (m.state.held()) {
                 heldMessages++;
                 heldRecipients += pending;
             }
@@ -97,7 +100,7 @@ public record QueueSnapshot(Counts waiting, Counts held, Optional<Instant> oldes
                 oldestArrival = arrival;
             }
             for (EnvelopeRecipient r : all) {
-                if (m.state(r.index()) != QueuedMessage.RecipientState.PENDING) {
+                if (m.state.recipient(r.index()).progress() != MessageState.Progress.PENDING) {
                     continue;
                 }
                 String route = m.lastRoute(r.index());
@@ -107,18 +110,18 @@ public record QueueSnapshot(Counts waiting, Counts held, Optional<Instant> oldes
                 if (t.last != m) {
                     t.last = m;
                     t.messages++;
-                    if (m.held) {
+                    if (m.state.held()) {
                         t.held++;
                     }
                     if (t.oldest == null || arrival.isBefore(t.oldest)) {
                         t.oldest = arrival;
                     }
                 }
-                String reply = m.lastReply(r.index());
+                String reply = m.state.lastReply(r.index());
                 if (reply != null && keep > 0
                         && (oldest.size() < keep || !arrival.isAfter(oldest.peek().arrival()))) {
                     offer(new Deferred(m.stored.id(), m.stored.envelope().sender(), r.address(), route, arrival,
-                            m.attempts, m.nextAttempt, m.held, reply));
+                            m.state.attempts(), m.state.nextAttempt(), m.state.held(), reply));
                 }
             }
         }

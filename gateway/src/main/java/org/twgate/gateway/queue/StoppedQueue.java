@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.twgate.gateway.outcome.DeliveryPolicy;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.JournalRecord;
 import org.twgate.gateway.spool.JournalRecord.Event;
@@ -33,9 +34,9 @@ public final class StoppedQueue implements QueueAdmin {
     public List<QueueEntry> list() throws IOException {
         List<QueueEntry> out = new ArrayList<>();
         for (StoredMessage stored : spool.recover()) {
-            QueuedMessage m = QueuedMessage.replay(stored, spool.journal(stored.id()));
-            if (!m.finished()) {
-                out.add(QueueEntry.of(m));
+            MessageState state = MessageState.replay(stored.envelope(), spool.journal(stored.id()));
+            if (!state.finished()) {
+                out.add(QueueEntry.of(stored, state));
             }
         }
         return out;
@@ -43,7 +44,7 @@ public final class StoppedQueue implements QueueAdmin {
 
     @Override
     public Optional<QueueEntry> entry(QueueId id) throws IOException {
-        return load(id).map(QueueEntry::of);
+        return load(id).map(m -> QueueEntry.of(m.stored, m.state));
     }
 
     private Optional<QueuedMessage> load(QueueId id) throws IOException {
@@ -51,7 +52,7 @@ public final class StoppedQueue implements QueueAdmin {
             return Optional.empty();
         }
         StoredMessage stored = spool.read(id);
-        return Optional.of(QueuedMessage.replay(stored, spool.journal(id)));
+        return Optional.of(new QueuedMessage(stored, MessageState.replay(stored.envelope(), spool.journal(id))));
     }
 
     @Override
@@ -84,10 +85,12 @@ public final class StoppedQueue implements QueueAdmin {
         QueuedMessage m = found.get();
         if (notify && !m.stored.envelope().hasNullSender()) {
             List<Notifier.FailedRecipient> failed = new ArrayList<>();
-            for (EnvelopeRecipient r : m.pending()) {
-                failed.add(new Notifier.FailedRecipient(r, "deleted from the queue by the administrator", null, false));
+            for (EnvelopeRecipient r : m.state.pending(m.stored.envelope())) {
+                failed.add(new Notifier.FailedRecipient(r, DeliveryPolicy.forDeletion()));
             }
-            notifier.failed(m.stored, failed);
+            if (!failed.isEmpty()) {
+                notifier.failed(m.stored, failed);
+            }
         }
         spool.remove(id);
         return true;

@@ -33,7 +33,7 @@ public final class ConfigReloader {
 
     private final Source source;
     private final GatewayConfig started;
-    private final RoutingInForce routing;
+    private final Routing.InForce routing;
     private final Function<GatewayConfig, Routing> routingOf;
     private final Consumer<ServerConfig> newSessions;
     private final Runnable routesChanged;
@@ -47,7 +47,7 @@ public final class ConfigReloader {
      *                      gateway tries the queued mail again at once: it may have been waiting
      *                      for exactly this change, with hours of backoff ahead of it)
      */
-    public ConfigReloader(Source source, GatewayConfig started, RoutingInForce routing,
+    public ConfigReloader(Source source, GatewayConfig started, Routing.InForce routing,
             Function<GatewayConfig, Routing> routingOf, Consumer<ServerConfig> newSessions, Runnable routesChanged) {
         this.routesChanged = routesChanged;
         this.source = source;

@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.twgate.gateway.deliver.HeaderBlock;
+import org.twgate.gateway.deliver.HeaderSection;
 import org.twgate.gateway.deliver.HeaderTransform;
 import org.twgate.gateway.deliver.NextHop;
 import org.twgate.gateway.deliver.OutboundMessage;
@@ -24,7 +24,7 @@ final class AddressHeaderTransform implements HeaderTransform {
     }
 
     @Override
-    public HeaderBlock apply(HeaderBlock headers, OutboundMessage message, NextHop hop) {
+    public HeaderSection apply(HeaderSection headers, OutboundMessage message, NextHop hop) {
         byte[] before = headers.toBytes();
         byte[] after = rewrite(rewriters, before);
         if (after == before) {
@@ -32,7 +32,7 @@ final class AddressHeaderTransform implements HeaderTransform {
         }
         try {
             // The block read back ends where it ended before: the rewriters never add a line.
-            return HeaderBlock.read(new ByteArrayInputStream(after), Integer.MAX_VALUE);
+            return HeaderSection.read(new ByteArrayInputStream(after), Integer.MAX_VALUE);
         } catch (IOException e) {
             throw new UncheckedIOException("reading back a header block from memory", e);
         }

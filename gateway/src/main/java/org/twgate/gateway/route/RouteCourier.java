@@ -20,8 +20,8 @@ import org.twgate.gateway.deliver.PipeTransport;
 import org.twgate.gateway.deliver.OutboundRecipient;
 import org.twgate.gateway.deliver.RecipientResult;
 import org.twgate.gateway.deliver.SmtpTransport;
-import org.twgate.gateway.deliver.TlsMode;
 import org.twgate.gateway.notify.ContentHandling;
+import org.twgate.gateway.outcome.DeliveryPolicy;
 import org.twgate.gateway.notify.RouteDsnHooks;
 import org.twgate.gateway.queue.Courier;
 import org.twgate.gateway.queue.RecipientOutcome;
@@ -34,11 +34,12 @@ import org.twgate.gateway.spool.Spool;
 import org.twgate.gateway.spool.StoredMessage;
 
 /**
- * Delivers a spooled message over the route the queue chose, through the SMTP transport,
- * after the route's rewriting (envelope and headers; recipients it cannot rewrite fail here).
+ * The {@link Courier} over the configured {@link Routes}: delivers a spooled message over the
+ * route the queue chose, after the route's rewriting (envelope and headers; recipients it cannot
+ * rewrite fail here), through the SMTP transport or the route's program.
  */
 public final class RouteCourier implements Courier {
-    private final ConfiguredRouter router;
+    private final Routes routes;
     private final SmtpTransport smtp;
     private final PipeTransport pipe;
     private final Spool spool;
@@ -53,24 +54,29 @@ public final class RouteCourier implements Courier {
      * @param rewritten told the rule-set name each time a recipient address is rewritten (metrics)
      * @throws IllegalStateException naming the route and the missing rule set
      */
-    public RouteCourier(ConfiguredRouter router, SmtpTransport smtp, PipeTransport pipe, Spool spool,
+    public RouteCourier(Routes routes, SmtpTransport smtp, PipeTransport pipe, Spool spool,
             RouteDsnHooks dsn, RewriteConfig rewriteConfig, java.util.function.Consumer<String> rewritten) {
         this.rewritten = rewritten;
-        this.router = router;
+        this.routes = routes;
         this.smtp = smtp;
         this.pipe = pipe;
         this.spool = spool;
         this.dsn = dsn;
-        router.byKey().forEach((key, route) -> rewriters.put(key, RouteRewriter.of(route, rewriteConfig)));
+        routes.byKey().forEach((key, route) -> rewriters.put(key, RouteRewriter.of(route, rewriteConfig)));
+    }
+
+    @Override
+    public String routeFor(String recipientAddress) {
+        return routes.routeFor(recipientAddress);
     }
 
     @Override
     public List<RecipientOutcome> deliver(String routeKey, StoredMessage message, List<EnvelopeRecipient> recipients) {
-        Route route = router.byKey(routeKey);
+        Route route = routes.byKey(routeKey);
         ContentHandling handling = dsn.beforeDelivery(route, message);
         if (handling instanceof ContentHandling.Drop drop) {
-            return recipients.stream().map(r -> new RecipientOutcome(r.index(), RecipientOutcome.Result.DELIVERED,
-                    "not sent: " + drop.why(), null, null, true)).toList();
+            return recipients.stream().map(r -> new RecipientOutcome(r.index(),
+                    DeliveryPolicy.forNotSent("not sent: " + drop.why()), true)).toList();
         }
         List<RecipientOutcome> outcomes = deliver(routeKey, route, message, recipients,
                 handling instanceof ContentHandling.Replace replace ? replace.content() : null);
@@ -86,7 +92,7 @@ public final class RouteCourier implements Courier {
                 .filter(d -> route.rewrite() != null).forEach(d -> rewritten.accept(route.rewrite()));
         List<RecipientOutcome> out = new ArrayList<>();
         rewrite.refused().forEach(r -> out.add(new RecipientOutcome(r.received().index(),
-                RecipientOutcome.Result.FAILED, r.diagnostic(), null)));
+                DeliveryPolicy.forRewriteRefusal(r.diagnostic()), false)));
         List<RecipientRewrite.Deliverable> deliverable = rewrite.deliverable();
         if (deliverable.isEmpty()) {
             return out;
@@ -103,13 +109,13 @@ public final class RouteCourier implements Courier {
                 String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
                 byDomain.computeIfAbsent(domain, d -> new ArrayList<>()).add(r);
             }
-            byDomain.forEach((domain, group) -> out.addAll(send(
-                    new NextHop(routeKey, domain, 25, false, true, route.finalDelivery(), tlsMode(route),
-                            route.maxConnections()), message, rewrite, group, replacement)));
+            byDomain.forEach((domain, group) -> out.addAll(send(hop(route, NextHop.mxOf(routeKey, domain, 25)),
+                    message, rewrite, group, replacement)));
             return out;
         }
-        NextHop hop = new NextHop(routeKey, route.relay().host(), route.relay().port(), route.relay().literalIp(), false,
-                route.finalDelivery(), tlsMode(route), route.maxConnections());
+        NextHop hop = hop(route, route.relay().literalIp()
+                ? NextHop.ipLiteral(routeKey, route.relay().host(), route.relay().port())
+                : NextHop.relayHost(routeKey, route.relay().host(), route.relay().port()));
         out.addAll(send(hop, message, rewrite, deliverable, replacement));
         return out;
     }
@@ -129,11 +135,7 @@ public final class RouteCourier implements Courier {
         List<RecipientOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
             RecipientResult r = result.recipients().get(i);
-            outcomes.add(new RecipientOutcome(recipients.get(i).received().index(), switch (r.outcome()) {
-                case DELIVERED -> RecipientOutcome.Result.DELIVERED;
-                case DEFERRED -> RecipientOutcome.Result.DEFERRED;
-                case FAILED -> RecipientOutcome.Result.FAILED;
-            }, r.diagnostic(), r.remoteMta(), r.reply() == null ? null : r.reply().oneLine(), result.hopOffersDsn()));
+            outcomes.add(new RecipientOutcome(recipients.get(i).received().index(), r.status(), result.hopOffersDsn()));
         }
         return outcomes;
     }
@@ -157,24 +159,15 @@ public final class RouteCourier implements Courier {
             List<String> addresses = run.stream().map(d -> d.outbound().address()).toList();
             PipeTransport.Result result = pipe.deliver(command, rewrite.sender(), addresses, content,
                     route.pipeTimeout(), headers -> rewrite.rewriteHeaders(headers, run));
-            RecipientOutcome.Result outcome = switch (result.outcome()) {
-                case DELIVERED -> RecipientOutcome.Result.DELIVERED;
-                case DEFERRED -> RecipientOutcome.Result.DEFERRED;
-                case FAILED -> RecipientOutcome.Result.FAILED;
-            };
-            String program = "pipe:" + command.program();
-            run.forEach(d -> out.add(new RecipientOutcome(d.received().index(), outcome, result.diagnostic(), program,
-                    null, true)));
+            run.forEach(d -> out.add(new RecipientOutcome(d.received().index(), result.status(), true)));
         }
         return out;
     }
 
-    /** The route's {@code tls} and {@code tls_verify} settings as the SMTP client's mode. */
-    static TlsMode tlsMode(Route route) {
-        return switch (route.tls()) {
-            case NONE -> TlsMode.NONE;
-            case OPPORTUNISTIC -> TlsMode.OPPORTUNISTIC;
-            case REQUIRED -> route.tlsVerify() ? TlsMode.VERIFY : TlsMode.REQUIRED;
-        };
+    /** The route's own settings on a destination: final delivery, {@code tls}/{@code tls_verify}, connections. */
+    private static NextHop hop(Route route, NextHop destination) {
+        NextHop hop = destination.withTls(new NextHop.Tls(route.tls(), route.tlsVerify()))
+                .withMaxConnections(route.maxConnections());
+        return route.finalDelivery() ? hop.asFinalDelivery() : hop;
     }
 }

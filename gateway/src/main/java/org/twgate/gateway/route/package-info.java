@@ -4,7 +4,8 @@
  * next hop through the deliver stage.
  *
  * <p>Takes a {@link org.twgate.gateway.spool.StoredMessage} and the recipients of one route;
- * hands back one {@link org.twgate.gateway.queue.RecipientOutcome} per recipient. A domain no
+ * hands back one {@link org.twgate.gateway.queue.RecipientOutcome} (a
+ * {@link org.twgate.gateway.outcome.DeliveryStatus}) per recipient. A domain no
  * route matches is delivered to its MX hosts, as qmail-remote does.
  */
 package org.twgate.gateway.route;

@@ -1,14 +1,14 @@
 package org.twgate.gateway.status;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.twgate.dsn.status.Action;
 import org.twgate.gateway.accept.SmtpListener;
 import org.twgate.gateway.metrics.DsnDisposition;
 import org.twgate.gateway.queue.QueueListener;
-import org.twgate.gateway.queue.RecipientOutcome;
+import org.twgate.gateway.outcome.DeliveryStatus;
+import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.QueueId;
 import org.twgate.gateway.spool.StoredMessage;
 
@@ -22,31 +22,23 @@ public final class StatusListeners {
     private StatusListeners() {
     }
 
-    /** The queue's listener: every method to {@code next}, recipient outcomes also to the recorder. */
+    /** The queue's listener: every event to {@code next}, recipient outcomes (and expiries) also to the recorder. */
     public static QueueListener queue(QueueListener next, StatusRecorder recorder) {
-        return new QueueListener() {
+        return QueueListener.all(next, new QueueListener() {
             @Override
-            public void attempted(String route, RecipientOutcome.Result result, Duration took, Instant arrival) {
-                next.attempted(route, result, took, arrival);
+            public void recipientOutcome(StoredMessage message, EnvelopeRecipient recipient, String route,
+                    DeliveryStatus status, Duration took) {
+                recorder.recipientOutcome(message.id(), recipient.address(), route, status.result(),
+                        status.diagnostic());
             }
 
             @Override
-            public void recipientOutcome(QueueId id, String recipient, String route, RecipientOutcome.Result result,
-                    String reply) {
-                next.recipientOutcome(id, recipient, route, result, reply);
-                recorder.recipientOutcome(id, recipient, route, result, reply);
+            public void expired(StoredMessage message, EnvelopeRecipient recipient, String route,
+                    DeliveryStatus status) {
+                recorder.recipientOutcome(message.id(), recipient.address(), route, status.result(),
+                        status.diagnostic());
             }
-
-            @Override
-            public void expired(String route, Instant arrival) {
-                next.expired(route, arrival);
-            }
-
-            @Override
-            public void removed(StoredMessage message) {
-                next.removed(message);
-            }
-        };
+        });
     }
 
     /**

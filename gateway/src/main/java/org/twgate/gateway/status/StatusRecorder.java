@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import org.twgate.dsn.status.Action;
 import org.twgate.gateway.metrics.DsnDisposition;
-import org.twgate.gateway.queue.RecipientOutcome;
+import org.twgate.gateway.outcome.DeliveryStatus;
 import org.twgate.gateway.spool.QueueId;
 
 /**
@@ -94,7 +94,7 @@ public final class StatusRecorder {
     }
 
     /** What one attempt (or expiry) did for one recipient. */
-    public void recipientOutcome(QueueId id, String recipient, String route, RecipientOutcome.Result result,
+    public void recipientOutcome(QueueId id, String recipient, String route, DeliveryStatus.Result result,
             String reply) {
         Kind kind = switch (result) {
             case DELIVERED -> Kind.DELIVERED;

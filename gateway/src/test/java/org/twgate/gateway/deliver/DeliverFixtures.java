@@ -32,11 +32,11 @@ final class DeliverFixtures {
     }
 
     static NextHop finalHop(RecordingSmtpServer server) {
-        return NextHop.relay("connector", server.host(), server.port(), true, true, 4);
+        return NextHop.ipLiteral("connector", server.host(), server.port()).asFinalDelivery().withMaxConnections(4);
     }
 
     static NextHop relayHop(RecordingSmtpServer server) {
-        return NextHop.relay("qmail", server.host(), server.port(), true, false, 4);
+        return NextHop.ipLiteral("qmail", server.host(), server.port()).withMaxConnections(4);
     }
 
     static byte[] bytes(String text) {

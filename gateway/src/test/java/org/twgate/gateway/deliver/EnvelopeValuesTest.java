@@ -27,10 +27,10 @@ class EnvelopeValuesTest {
 
     @Test
     void validatesNextHops() {
-        assertThatThrownBy(() -> NextHop.relay("tw", "127.0.0.1", 0, true, true, 1)).hasMessageContaining("port 0");
-        assertThatThrownBy(() -> NextHop.relay("tw", "127.0.0.1", 25, true, true, 0))
+        assertThatThrownBy(() -> NextHop.ipLiteral("tw", "127.0.0.1", 0)).hasMessageContaining("port 0");
+        assertThatThrownBy(() -> NextHop.ipLiteral("tw", "127.0.0.1", 25).asFinalDelivery().withMaxConnections(0))
                 .hasMessageContaining("maxConnections 0");
-        assertThat(NextHop.relay("tw", "127.0.0.1", 2025, true, true, 2).toString()).isEqualTo("tw=[127.0.0.1]:2025");
+        assertThat(NextHop.ipLiteral("tw", "127.0.0.1", 2025).asFinalDelivery().withMaxConnections(2).toString()).isEqualTo("tw=[127.0.0.1]:2025");
         assertThat(NextHop.mxOf("example.com", 2).toString()).isEqualTo("example.com=mx:example.com:25");
     }
 

@@ -1,5 +1,7 @@
 package org.twgate.gateway.deliver;
 
+import org.twgate.gateway.outcome.DeliveryStatus.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +53,7 @@ class MxRecordTest {
         SessionOpening opening = client.open(NextHop.mxOf("nomail.example", 1));
 
         assertThat(opening).isInstanceOfSatisfying(SessionOpening.NotOpened.class, refused -> {
-            assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(refused.outcome()).isEqualTo(Result.FAILED);
             assertThat(refused.diagnostic()).contains("null MX").contains("nomail.example");
         });
     }
@@ -65,7 +67,7 @@ class MxRecordTest {
         SessionOpening opening = client.open(NextHop.mxOf("gone.example", 1));
 
         assertThat(opening).isInstanceOfSatisfying(SessionOpening.NotOpened.class, refused -> {
-            assertThat(refused.outcome()).isEqualTo(Outcome.DEFERRED);
+            assertThat(refused.outcome()).isEqualTo(Result.DEFERRED);
             assertThat(refused.diagnostic()).contains("gone.example");
         });
     }

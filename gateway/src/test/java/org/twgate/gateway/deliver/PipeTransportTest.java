@@ -1,7 +1,10 @@
 package org.twgate.gateway.deliver;
 
+import org.twgate.gateway.outcome.DeliveryStatus.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +61,7 @@ class PipeTransportTest {
     void passesArgumentsExactlyAsConfiguredWithoutAShell() throws Exception {
         PipeTransport.Result r = run(torecvm("0"), "john@company.com", List.of("jane doe@tw.company.com"),
                 Duration.ofSeconds(10));
-        assertThat(r.outcome()).isEqualTo(Outcome.DELIVERED);
+        assertThat(r.outcome()).isEqualTo(Result.DELIVERED);
         assertThat(Files.readString(dir.resolve("out.argv"))).isEqualTo(
                 "[-d/to/smtp]\n[-pA]\n[-fjohn@company.com]\n[-rjane doe@tw.company.com]\n[john@company.com]\n");
         assertThat(Files.readString(dir.resolve("out.env"))).isEqualTo("SENDER=[john@company.com]\n"
@@ -80,14 +83,62 @@ class PipeTransportTest {
     }
 
     @Test
+    void exitCodesFollowQmailCommandIncludingItsOtherHardErrorsAnd99() {
+        assertThat(run(torecvm("99"), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10)).outcome())
+                .isEqualTo(Result.DELIVERED);
+        for (String hard : List.of("64", "65", "70", "76", "77", "78", "112")) {
+            PipeTransport.Result r = run(torecvm(hard), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10));
+            assertThat(r.outcome()).as("exit " + hard).isEqualTo(Result.FAILED);
+            assertThat(r.status().status()).hasToString("5.3.0");
+        }
+        assertThat(run(torecvm("75"), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10)).outcome())
+                .isEqualTo(Result.DEFERRED);
+    }
+
+    /** A program that exits 0 on whatever it got must not make a half-read spool file "delivered". */
+    @Test
+    void aSpoolReadErrorIsNeverDeliveredWhateverTheProgramSays() throws Exception {
+        byte[] head = ("From: a@company.com\r\nSubject: big\r\n\r\n" + "line\r\n".repeat(20_000))
+                .getBytes(StandardCharsets.US_ASCII);
+        MessageContent failing = () -> new java.io.InputStream() {
+            int at;
+
+            @Override
+            public int read() throws IOException {
+                if (at >= head.length) {
+                    throw new IOException("Input/output error (simulated bad sector)");
+                }
+                return head[at++] & 0xff;
+            }
+        };
+        PipeTransport.Result r = pipe.deliver(new PipeCommand(torecvm("0")), "a@b.c", List.of("x@y.z"), failing,
+                Duration.ofSeconds(10));
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
+        assertThat(r.status().reason()).isEqualTo(org.twgate.gateway.outcome.Reason.SPOOL_READ_ERROR);
+        assertThat(r.diagnostic()).contains("cannot read the stored message", "bad sector");
+    }
+
+    @Test
+    void aSpoolFileThatCannotBeOpenedIsNeverDelivered() {
+        MessageContent gone = () -> {
+            throw new java.nio.file.NoSuchFileException("queue/X.msg");
+        };
+        PipeTransport.Result r = pipe.deliver(new PipeCommand(torecvm("0")), "a@b.c", List.of("x@y.z"), gone,
+                Duration.ofSeconds(10));
+        assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
+        assertThat(r.status().reason()).isEqualTo(org.twgate.gateway.outcome.Reason.SPOOL_READ_ERROR);
+    }
+
+    @Test
     void exitCodesFollowQmail() {
         assertThat(run(torecvm("100"), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10)).outcome())
-                .isEqualTo(Outcome.FAILED);
+                .isEqualTo(Result.FAILED);
         PipeTransport.Result temporary = run(torecvm("111"), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10));
-        assertThat(temporary.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(temporary.outcome()).isEqualTo(Result.DEFERRED);
         assertThat(temporary.diagnostic()).contains("exited with 111", "stand-in says 111");
         assertThat(run(torecvm("3"), "a@b.c", List.of("x@y.z"), Duration.ofSeconds(10)).outcome())
-                .isEqualTo(Outcome.DEFERRED);
+                .isEqualTo(Result.DEFERRED);
     }
 
     @Test
@@ -96,7 +147,7 @@ class PipeTransportTest {
         // The stand-in records its own process id, then hangs (exec keeps the same process).
         PipeTransport.Result r = run(List.of("/bin/sh", "-c", "echo $$ > " + pid + "; exec sleep 60"), "a@b.c",
                 List.of("x@y.z"), Duration.ofMillis(300));
-        assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
         assertThat(r.diagnostic()).contains("did not finish within 300ms and was killed");
         long hanging = Long.parseLong(Files.readString(pid).strip());
         org.twgate.testkit.Await.until("the hanging program gone", Duration.ofSeconds(10),
@@ -115,7 +166,7 @@ class PipeTransportTest {
     void missingProgramIsATemporaryFailure() {
         PipeTransport.Result r = run(List.of(dir.resolve("nope").toString()), "a@b.c", List.of("x@y.z"),
                 Duration.ofSeconds(5));
-        assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
         assertThat(r.diagnostic()).startsWith("cannot run ");
     }
 }

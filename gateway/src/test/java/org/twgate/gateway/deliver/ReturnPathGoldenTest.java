@@ -25,11 +25,11 @@ class ReturnPathGoldenTest {
     @MethodSource("cases")
     void injectsExactlyOneReturnPath(String name) throws IOException {
         byte[] stored = resource(name + ".in");
-        NextHop connector = NextHop.relay("connector", "127.0.0.1", 2025, true, true, 1);
+        NextHop connector = NextHop.ipLiteral("connector", "127.0.0.1", 2025).asFinalDelivery().withMaxConnections(1);
         OutboundMessage message = OutboundMessage.of("Q1", "john@company.com",
                 List.of(OutboundRecipient.of("mary@tw.company.com")), stored);
 
-        HeaderBlock headers = HeaderBlock.read(new ByteArrayInputStream(stored), 1 << 16);
+        HeaderSection headers = HeaderSection.read(new ByteArrayInputStream(stored), 1 << 16);
         byte[] out = HeaderTransform.forHop(connector).apply(headers, message, connector).toBytes();
 
         assertThat(new String(out, java.nio.charset.StandardCharsets.ISO_8859_1))
@@ -40,10 +40,10 @@ class ReturnPathGoldenTest {
     @MethodSource("cases")
     void leavesTheHeadersAloneOnARelayHop(String name) throws IOException {
         byte[] stored = resource(name + ".in");
-        NextHop qmail = NextHop.relay("qmail", "127.0.0.1", 25, true, false, 1);
+        NextHop qmail = NextHop.ipLiteral("qmail", "127.0.0.1", 25).withMaxConnections(1);
         OutboundMessage message = OutboundMessage.of("Q1", "john@company.com",
                 List.of(OutboundRecipient.of("x@example.org")), stored);
-        HeaderBlock headers = HeaderBlock.read(new ByteArrayInputStream(stored), 1 << 16);
+        HeaderSection headers = HeaderSection.read(new ByteArrayInputStream(stored), 1 << 16);
 
         assertThat(HeaderTransform.forHop(qmail).apply(headers, message, qmail).toBytes())
                 .isEqualTo(headers.toBytes());

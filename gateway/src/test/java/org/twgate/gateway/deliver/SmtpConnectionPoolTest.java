@@ -1,5 +1,7 @@
 package org.twgate.gateway.deliver;
 
+import org.twgate.gateway.outcome.DeliveryStatus.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.twgate.gateway.deliver.DeliverFixtures.WAIT;
 import static org.twgate.gateway.deliver.DeliverFixtures.message;
@@ -41,7 +43,7 @@ class SmtpConnectionPoolTest {
     }
 
     private NextHop hop(int maxConnections) {
-        return NextHop.relay("connector", server.host(), server.port(), true, true, maxConnections);
+        return NextHop.ipLiteral("connector", server.host(), server.port()).asFinalDelivery().withMaxConnections(maxConnections);
     }
 
     @Test
@@ -84,7 +86,7 @@ class SmtpConnectionPoolTest {
     void neverReusesAConnectionThatFailed() throws Exception {
         server.failFirstMessages(1, "421 4.3.2 going down");
         try (SmtpTransport transport = DeliverFixtures.transport()) {
-            assertThat(transport.deliver(hop(1), message("a@x.org", "b@y.org")).count(Outcome.DEFERRED)).isEqualTo(1);
+            assertThat(transport.deliver(hop(1), message("a@x.org", "b@y.org")).count(Result.DEFERRED)).isEqualTo(1);
             assertThat(transport.deliver(hop(1), message("a@x.org", "b@y.org")).allDelivered()).isTrue();
         }
 
@@ -152,7 +154,7 @@ class SmtpConnectionPoolTest {
             DeliveryResult second = transport.deliver(hop, message("a@x.org", "c@y.org"));
 
             assertThat(second.recipients()).singleElement().satisfies(r -> {
-                assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+                assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
                 assertThat(r.diagnostic()).contains("busy");
             });
             release.countDown();
@@ -172,7 +174,7 @@ class SmtpConnectionPoolTest {
             DeliveryResult result = transport.deliver(hop(1), message("a@x.org", "b@y.org"));
 
             assertThat(result.recipients()).singleElement().satisfies(r -> {
-                assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+                assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
                 assertThat(r.diagnostic()).contains("end of data");
             });
             assertThat(transport.idle(hop(1))).isZero();
@@ -202,7 +204,7 @@ class SmtpConnectionPoolTest {
             Await.until("its idle session closed with QUIT", WAIT, () -> server.quitCount() == 1);
 
             DeliveryResult again = transport.deliver(hop(1), message("c@x.org", "d@y.org"));
-            assertThat(again.recipients()).allMatch(r -> r.outcome() == Outcome.DELIVERED);
+            assertThat(again.recipients()).allMatch(r -> r.outcome() == Result.DELIVERED);
         }
     }
 

@@ -1,5 +1,9 @@
 package org.twgate.gateway.deliver;
 
+import org.twgate.gateway.outcome.DeliveryStatus.Result;
+
+import org.twgate.dsn.status.EnhancedStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.twgate.gateway.deliver.DeliverFixtures.WAIT;
 import static org.twgate.gateway.deliver.DeliverFixtures.finalHop;
@@ -85,13 +89,13 @@ class SmtpDialogueTest {
                 }
             });
             peer.start();
-            NextHop hop = NextHop.relay("old", "127.0.0.1", raw.getLocalPort(), true, false, 1);
+            NextHop hop = NextHop.ipLiteral("old", "127.0.0.1", raw.getLocalPort()).withMaxConnections(1);
 
             DeliveryResult result = transport.deliver(hop, message("a@x.org", "b@y.org"));
 
             peer.join(WAIT.toMillis());
             assertThat(result.recipients()).singleElement().satisfies(r -> {
-                assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+                assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
                 assertThat(r.reply().code()).isEqualTo(554);
                 assertThat(r.diagnostic()).contains("HELO").contains("554 5.7.1 go away");
             });
@@ -109,11 +113,11 @@ class SmtpDialogueTest {
         DeliveryResult result = transport.deliver(relayHop(server),
                 message("a@x.org", "ok@y.org", "gone@y.org", "full@y.org"));
 
-        assertThat(result.of("ok@y.org").outcome()).isEqualTo(Outcome.DELIVERED);
-        assertThat(result.of("gone@y.org").outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.of("ok@y.org").outcome()).isEqualTo(Result.DELIVERED);
+        assertThat(result.of("gone@y.org").outcome()).isEqualTo(Result.FAILED);
         assertThat(result.of("gone@y.org").reply().status()).isEqualTo(new EnhancedStatus(5, 1, 1));
         assertThat(result.of("gone@y.org").diagnostic()).contains("RCPT TO:<gone@y.org>").contains("no such user");
-        assertThat(result.of("full@y.org").outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(result.of("full@y.org").outcome()).isEqualTo(Result.DEFERRED);
         assertThat(server.awaitMessages(1, WAIT).get(0).rcpts()).hasSize(3);
     }
 
@@ -123,7 +127,7 @@ class SmtpDialogueTest {
 
         DeliveryResult result = transport.deliver(relayHop(server), message("a@x.org", "b@y.org", "c@y.org"));
 
-        assertThat(result.count(Outcome.FAILED)).isEqualTo(2);
+        assertThat(result.count(Result.FAILED)).isEqualTo(2);
         assertThat(server.commands()).noneMatch(c -> c.endsWith("DATA"));
         assertThat(server.transactions()).isEmpty();
     }
@@ -136,7 +140,7 @@ class SmtpDialogueTest {
         server.onRcpt(address -> "250 ok");
         DeliveryResult second = transport.deliver(relayHop(server), message("a@x.org", "c@y.org"));
 
-        assertThat(first.recipients()).singleElement().extracting(RecipientResult::outcome).isEqualTo(Outcome.FAILED);
+        assertThat(first.recipients()).singleElement().extracting(RecipientResult::outcome).isEqualTo(Result.FAILED);
         assertThat(second.allDelivered()).isTrue();
         List<RecordedTransaction> seen = server.awaitMessages(2, WAIT);
         assertThat(seen.get(0).rawData()).isEmpty();
@@ -150,9 +154,9 @@ class SmtpDialogueTest {
         DeliveryResult soft = transport.deliver(relayHop(server), message("a@x.org", "b@y.org", "c@y.org"));
         DeliveryResult hard = transport.deliver(relayHop(server), message("a@x.org", "b@y.org"));
 
-        assertThat(soft.recipients()).extracting(RecipientResult::outcome).containsOnly(Outcome.DEFERRED);
+        assertThat(soft.recipients()).extracting(RecipientResult::outcome).containsOnly(Result.DEFERRED);
         assertThat(soft.recipients().get(0).reply().code()).isEqualTo(451);
-        assertThat(hard.recipients()).extracting(RecipientResult::outcome).containsOnly(Outcome.FAILED);
+        assertThat(hard.recipients()).extracting(RecipientResult::outcome).containsOnly(Result.FAILED);
         assertThat(hard.recipients().get(0).diagnostic()).contains("end of data").contains("content rejected");
     }
 
@@ -162,7 +166,7 @@ class SmtpDialogueTest {
 
         DeliveryResult result = transport.deliver(relayHop(server), message("a@nowhere", "b@y.org", "c@y.org"));
 
-        assertThat(result.recipients()).extracting(RecipientResult::outcome).containsOnly(Outcome.FAILED);
+        assertThat(result.recipients()).extracting(RecipientResult::outcome).containsOnly(Result.FAILED);
         assertThat(result.recipients().get(0).diagnostic()).contains("MAIL FROM").contains("553 5.1.8");
         assertThat(server.transactions()).isEmpty();
     }
@@ -178,10 +182,10 @@ class SmtpDialogueTest {
         DeliveryResult result = transport.deliver(relayHop(server),
                 message("a@x.org", "a1@y.org", "b@y.org", "c@y.org", "d@y.org"));
 
-        assertThat(result.of("a1@y.org").outcome()).isEqualTo(Outcome.DEFERRED);
-        assertThat(result.of("b@y.org").outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.of("c@y.org").outcome()).isEqualTo(Outcome.DEFERRED);
-        assertThat(result.of("d@y.org").outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(result.of("a1@y.org").outcome()).isEqualTo(Result.DEFERRED);
+        assertThat(result.of("b@y.org").outcome()).isEqualTo(Result.FAILED);
+        assertThat(result.of("c@y.org").outcome()).isEqualTo(Result.DEFERRED);
+        assertThat(result.of("d@y.org").outcome()).isEqualTo(Result.DEFERRED);
         assertThat(result.of("d@y.org").reply().code()).isEqualTo(421);
         assertThat(transport.idle(relayHop(server))).isZero();
     }
@@ -194,7 +198,7 @@ class SmtpDialogueTest {
         DeliveryResult result = transport.deliver(relayHop(server), DeliverFixtures.messageWith(big, "a@x.org", "b@y.org"));
 
         assertThat(result.recipients()).singleElement().satisfies(r -> {
-            assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+            assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
             assertThat(r.reply()).isNull();
             assertThat(r.diagnostic()).contains("failed at");
         });
@@ -207,12 +211,12 @@ class SmtpDialogueTest {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        NextHop hop = NextHop.relay("down", "127.0.0.1", port, true, true, 1);
+        NextHop hop = NextHop.ipLiteral("down", "127.0.0.1", port).asFinalDelivery().withMaxConnections(1);
 
         DeliveryResult result = transport.deliver(hop, message("a@x.org", "b@y.org"));
 
         assertThat(result.recipients()).singleElement().satisfies(r -> {
-            assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+            assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
             assertThat(r.remoteMta()).isNull();
             assertThat(r.diagnostic()).contains("cannot connect").contains(String.valueOf(port));
         });
@@ -246,7 +250,7 @@ class SmtpDialogueTest {
         DeliveryResult result = transport.deliver(relayHop(server), message("a@x.org", "b@y.org"));
 
         assertThat(result.recipients()).singleElement().satisfies(r -> {
-            assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(r.outcome()).isEqualTo(Result.FAILED);
             assertThat(r.diagnostic()).startsWith("5.3.4").contains("SIZE 10");
         });
         assertThat(server.commands()).noneMatch(c -> c.contains("MAIL"));

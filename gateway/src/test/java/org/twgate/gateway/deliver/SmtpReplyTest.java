@@ -1,5 +1,7 @@
 package org.twgate.gateway.deliver;
 
+import org.twgate.dsn.status.EnhancedStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

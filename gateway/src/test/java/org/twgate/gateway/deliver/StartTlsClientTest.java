@@ -1,5 +1,7 @@
 package org.twgate.gateway.deliver;
 
+import org.twgate.gateway.outcome.DeliveryStatus.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -69,8 +71,8 @@ class StartTlsClientTest {
         spool.close();
     }
 
-    private DeliveryResult send(int port, TlsMode mode) {
-        NextHop hop = new NextHop("tls-" + mode, "127.0.0.1", port, true, false, false, mode, 2);
+    private DeliveryResult send(int port, NextHop.Tls mode) {
+        NextHop hop = NextHop.ipLiteral("tls-" + mode, "127.0.0.1", port).withTls(mode).withMaxConnections(2);
         return transport.deliver(hop, OutboundMessage.of("Q1", "a@company.com", List.of(OutboundRecipient.of("b@x.test")),
                 "Subject: tls\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII)));
     }
@@ -78,17 +80,17 @@ class StartTlsClientTest {
     @Test
     void opportunisticAndRequiredTlsDeliverEncrypted() {
         int port = tlsPeer.boundAddresses().get(0).getPort();
-        assertThat(send(port, TlsMode.OPPORTUNISTIC).allDelivered()).isTrue();
-        assertThat(send(port, TlsMode.REQUIRED).allDelivered()).isTrue();
+        assertThat(send(port, NextHop.Tls.OPPORTUNISTIC).allDelivered()).isTrue();
+        assertThat(send(port, NextHop.Tls.REQUIRED).allDelivered()).isTrue();
         org.twgate.testkit.Await.until("both stored", java.time.Duration.ofSeconds(10), () -> received.size() == 2);
         assertThat(received).allMatch(m -> m.envelope().protocol().equals("ESMTPS"));
     }
 
     @Test
     void verifiedTlsRefusesAnUntrustedCertificateAndDefers() {
-        DeliveryResult result = send(tlsPeer.boundAddresses().get(0).getPort(), TlsMode.VERIFY);
+        DeliveryResult result = send(tlsPeer.boundAddresses().get(0).getPort(), NextHop.Tls.VERIFY);
         RecipientResult r = result.recipients().get(0);
-        assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+        assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
         assertThat(r.diagnostic()).startsWith("TLS handshake with 127.0.0.1 [127.0.0.1]:").contains("failed");
         assertThat(received).isEmpty();
     }
@@ -96,12 +98,12 @@ class StartTlsClientTest {
     @Test
     void requiredTlsFailsCleanlyAgainstAServerWithoutStartTls() throws Exception {
         try (RecordingSmtpServer plain = RecordingSmtpServer.start()) {
-            RecipientResult r = send(plain.port(), TlsMode.REQUIRED).recipients().get(0);
-            assertThat(r.outcome()).isEqualTo(Outcome.DEFERRED);
+            RecipientResult r = send(plain.port(), NextHop.Tls.REQUIRED).recipients().get(0);
+            assertThat(r.outcome()).isEqualTo(Result.DEFERRED);
             assertThat(r.diagnostic()).isEqualTo("TLS is required for route tls-REQUIRED but 127.0.0.1 [127.0.0.1]:"
                     + plain.port() + " does not offer STARTTLS");
             assertThat(plain.transactions()).isEmpty();
-            assertThat(send(plain.port(), TlsMode.OPPORTUNISTIC).allDelivered()).as("opportunistic goes on in clear").isTrue();
+            assertThat(send(plain.port(), NextHop.Tls.OPPORTUNISTIC).allDelivered()).as("opportunistic goes on in clear").isTrue();
         }
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.twgate.config.ConfigLoader;
 import org.twgate.config.GatewayConfig;
-import org.twgate.gateway.route.ConfiguredRouter;
+import org.twgate.gateway.route.Routes;
 
 /**
  * The connector's acceptance rules as the Teamware notes describe them (section 3 of the 2001
@@ -35,7 +35,7 @@ class ConnectorRulesTest {
                 "  - smtproutes: \"internet.example:[127.0.0.1]:25\"", "    final: false",
                 "  - smtproutes: \":[127.0.0.1]:2025\"", "    final: true", ""));
         GatewayConfig config = ConfigLoader.load(file, Map.of());
-        return new ConnectorRules(new ConfiguredRouter(config.routes(), 1), config.rewrite(), config.teamware());
+        return new ConnectorRules(new Routes(config.routes(), 1), config.rewrite(), config.teamware());
     }
 
     @ParameterizedTest(name = "mode={0} no_relay={1}: {2} -> {3}")

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twgate.config.ConfigLoader;
 import org.twgate.config.GatewayConfig;
-import org.twgate.gateway.route.ConfiguredRouter;
+import org.twgate.gateway.route.Routes;
 
 /** A {@code refuse:} rule is answered at RCPT time: qmail-users' +tw. covers tw.* only (qmail-users(5)). */
 class RouteRefusalsTest {
@@ -34,7 +34,7 @@ class RouteRefusalsTest {
                     rewrite: twu
                 """);
         GatewayConfig c = ConfigLoader.load(file, Map.of());
-        RouteRefusals refusals = new RouteRefusals(new ConfiguredRouter(c.routes(), 1), c.rewrite());
+        RouteRefusals refusals = new RouteRefusals(new Routes(c.routes(), 1), c.rewrite());
 
         assertThat(refusals.refusal("jim@company.com")).contains("<jim@company.com>: no mailbox here by that name"
                 + " (rule not-twu (" + file + ":7))");

@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twgate.gateway.queue.RecipientOutcome.Result;
+import org.twgate.gateway.outcome.DeliveryStatus.Result;
 import org.twgate.gateway.spool.Envelope;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.IncomingMessage;
@@ -51,7 +51,7 @@ class DeliveryQueueNoticeTest {
         }
     };
 
-    final Courier courier = (route, message, rcpts) -> rcpts.stream().map(r -> new RecipientOutcome(r.index(), next,
+    final Courier.Leg courier = (route, message, rcpts) -> rcpts.stream().map(r -> new RecipientOutcome(r.index(), next,
             next == Result.DELIVERED ? "delivered" : "deferred", "hop.test",
             next == Result.DELIVERED ? "250 ok" : "451 4.4.1 later", hopOffersDsn)).toList();
 

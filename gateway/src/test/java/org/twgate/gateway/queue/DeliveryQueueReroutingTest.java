@@ -43,19 +43,19 @@ class DeliveryQueueReroutingTest {
     }
 
     /** A routing whose courier answers every recipient with {@code result}, noting the route key it was given. */
-    private Dispatch routing(String name, String routeKey, RecipientOutcome.Result result) {
-        return new Dispatch(address -> routeKey, (route, message, rcpts) -> {
+    private Courier routing(String name, String routeKey, org.twgate.gateway.outcome.DeliveryStatus.Result result) {
+        return Courier.of(address -> routeKey, (route, message, rcpts) -> {
             calls.add(name + ":" + route);
             return rcpts.stream().map(r -> new RecipientOutcome(r.index(), result,
-                    result == RecipientOutcome.Result.DELIVERED ? "250 ok" : "421 4.4.2 down", name)).toList();
+                    result == org.twgate.gateway.outcome.DeliveryStatus.Result.DELIVERED ? "250 ok" : "421 4.4.2 down", name)).toList();
         });
     }
 
     @Test
     void aMessageDeferredOnTheOldRouteIsDeliveredByTheNewRouting() throws Exception {
         spool = Spool.open(dir, 2);
-        AtomicReference<Dispatch> inForce = new AtomicReference<>(routing("old", "connector#1",
-                RecipientOutcome.Result.DEFERRED));
+        AtomicReference<Courier> inForce = new AtomicReference<>(routing("old", "connector#1",
+                org.twgate.gateway.outcome.DeliveryStatus.Result.DEFERRED));
         DeliveryQueue[] self = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, m -> self[0].enqueue(m), Clock.systemUTC());
         queue = new DeliveryQueue(spool, inForce::get,
@@ -74,7 +74,7 @@ class DeliveryQueueReroutingTest {
         org.twgate.testkit.Await.until("an attempt on the old route", Duration.ofSeconds(10),
                 () -> calls.contains("old:connector#1"));
 
-        inForce.set(routing("new", "connector", RecipientOutcome.Result.DELIVERED));
+        inForce.set(routing("new", "connector", org.twgate.gateway.outcome.DeliveryStatus.Result.DELIVERED));
         org.twgate.testkit.Await.until("the message delivered and gone", Duration.ofSeconds(10),
                 () -> queue.size() == 0);
 

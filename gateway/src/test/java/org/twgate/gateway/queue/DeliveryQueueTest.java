@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twgate.gateway.notify.LocalSubmission;
 import org.twgate.gateway.notify.DsnCounters;
 import org.twgate.gateway.notify.DsnNotifier;
-import org.twgate.gateway.queue.RecipientOutcome.Result;
+import org.twgate.gateway.outcome.DeliveryStatus.Result;
 import org.twgate.gateway.spool.Envelope;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.IncomingMessage;
@@ -37,7 +37,7 @@ class DeliveryQueueTest {
     final List<String> attempts = new CopyOnWriteArrayList<>();
 
     /** A courier scripted per recipient address: the n-th attempt for it answers script[n]. */
-    final class ScriptedCourier implements Courier {
+    final class ScriptedCourier implements Courier.Leg {
         final java.util.Map<String, List<Result>> script = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
@@ -144,7 +144,9 @@ class DeliveryQueueTest {
 
     @Test
     void failsAndNotifiesWhenLifetimeRunsOut() throws Exception {
-        start(Duration.ofMillis(150));
+        // A lifetime of several retry periods: on a loaded machine the first attempt alone may
+        // come 150 ms after arrival, and then nothing would be retried before the expiry.
+        start(Duration.ofMillis(1000));
         courier.script.put("down@y.com", List.of(Result.DEFERRED));
         queue.enqueue(store("a@x.com", "down@y.com"));
         await(() -> attempts.contains("<>->a@x.com") && queue.size() == 0);
@@ -217,5 +219,24 @@ class DeliveryQueueTest {
         assertThat(s.oldestDeferred().get(0).nextAttempt()).isEqualTo(later);
         assertThat(s.routes()).containsOnlyKeys("connector");
         assertThat(s.routes().get("connector").recipients()).isEqualTo(4);
+    }
+
+    /** An upgrade must not lose queued mail: a journal in the previous version's format, as it wrote it. */
+    @Test
+    void aSpoolWrittenByThePreviousVersionIsRecoveredAndFinished() throws Exception {
+        start(Duration.ofDays(1));
+        StoredMessage stored = store("a@x.com", "done@y.com", "gone@y.com", "left@y.com");
+        Files.writeString(spool.queueDir().resolve(stored.id().value() + ".log"), String.join("\n",
+                "2026-12-01T10:00:01Z delivered rcpt=0 route=default reply=mx.test said in reply to end of data: 250 ok",
+                "2026-12-01T10:00:01Z failed rcpt=1 route=default reply=mx.test said in reply to RCPT TO:<gone@y.com>:"
+                        + " 550 5.1.1 no such user",
+                "2026-12-01T10:00:01Z notified rcpt=1",
+                "2026-12-01T10:00:01Z deferred rcpt=2 route=default next=2026-12-01T10:01:01Z reply=mx.test said"
+                        + " in reply to end of data: 451 4.3.0 try later",
+                ""));
+        assertThat(queue.recover()).isEqualTo(1);
+        await(() -> queue.size() == 0);
+        assertThat(attempts).containsExactly("a@x.com->left@y.com"); // no redelivery, no second notice
+        assertThat(queueDirEmpty()).isTrue();
     }
 }

@@ -81,7 +81,7 @@ class ConfigReloaderTest {
         GatewayConfig started = load(BASE);
         List<String> sources = new ArrayList<>(List.of(BASE.replace("2525", "2526"), BASE.replace("2525", "2526")
                 .replace("max_recipients: 100", "max_recipients: 9")));
-        RoutingInForce inForce = new RoutingInForce(routingOf(started));
+        Routing.InForce inForce = new Routing.InForce(routingOf(started));
         List<ServerConfig> newSessions = new ArrayList<>();
         ConfigReloader reloader = new ConfigReloader(() -> load(sources.remove(0)), started, inForce,
                 ConfigReloaderTest::routingOf, newSessions::add, () -> { });
@@ -98,7 +98,7 @@ class ConfigReloaderTest {
     @Test
     void aRoutingThatCannotBeBuiltRefusesTheReloadAndKeepsTheRunningOne() throws Exception {
         GatewayConfig started = load(BASE);
-        RoutingInForce inForce = new RoutingInForce(routingOf(started));
+        Routing.InForce inForce = new Routing.InForce(routingOf(started));
         Routing before = inForce.current();
         List<ServerConfig> newSessions = new ArrayList<>();
         ConfigReloader reloader = new ConfigReloader(() -> load(BASE), started, inForce, c -> {
@@ -116,7 +116,7 @@ class ConfigReloaderTest {
     @Test
     void anUnreadableConfigurationIsRefusedWithItsFileAndLine() throws Exception {
         GatewayConfig started = load(BASE);
-        RoutingInForce inForce = new RoutingInForce(routingOf(started));
+        Routing.InForce inForce = new Routing.InForce(routingOf(started));
         ConfigReloader reloader = new ConfigReloader(() -> load(BASE.replace("[127.0.0.1]:2025", "[127.0.0.1]:x")),
                 started, inForce, ConfigReloaderTest::routingOf, s -> { }, () -> { });
         ReloadOutcome outcome = reloader.reload();

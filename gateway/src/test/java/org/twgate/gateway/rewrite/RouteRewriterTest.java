@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twgate.config.ConfigLoader;
 import org.twgate.config.GatewayConfig;
-import org.twgate.gateway.deliver.HeaderBlock;
+import org.twgate.gateway.deliver.HeaderSection;
 import org.twgate.gateway.deliver.HeaderTransform;
 import org.twgate.gateway.deliver.NextHop;
 import org.twgate.gateway.deliver.OutboundMessage;
@@ -63,8 +63,8 @@ class RouteRewriterTest {
         HeaderTransform t = rw.headers(rw.deliverable());
         OutboundMessage m = OutboundMessage.of("Q1", rw.sender(), List.of(OutboundRecipient.of("x@y.example")),
                 new byte[0]);
-        NextHop hop = NextHop.relay("connector", "127.0.0.1", 2025, true, false, 1);
-        HeaderBlock block = HeaderBlock.read(new java.io.ByteArrayInputStream(
+        NextHop hop = NextHop.ipLiteral("connector", "127.0.0.1", 2025).withMaxConnections(1);
+        HeaderSection block = HeaderSection.read(new java.io.ByteArrayInputStream(
                 HEADERS.getBytes(StandardCharsets.ISO_8859_1)), 10_000);
         return new String(t.apply(block, m, hop).toBytes(), StandardCharsets.ISO_8859_1);
     }

@@ -15,7 +15,7 @@ import org.twgate.gateway.health.Check;
 import org.twgate.gateway.health.HealthReport;
 import org.twgate.gateway.metrics.DsnDisposition;
 import org.twgate.gateway.queue.QueueSnapshot;
-import org.twgate.gateway.queue.RecipientOutcome.Result;
+import org.twgate.gateway.outcome.DeliveryStatus.Result;
 import org.twgate.gateway.spool.QueueId;
 
 /** What the page and status.json make of hostile text: only ever text. */

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.twgate.dsn.status.Action;
 import org.twgate.gateway.metrics.DsnDisposition;
-import org.twgate.gateway.queue.RecipientOutcome.Result;
+import org.twgate.gateway.outcome.DeliveryStatus.Result;
 import org.twgate.gateway.spool.QueueId;
 
 class StatusRecorderTest {

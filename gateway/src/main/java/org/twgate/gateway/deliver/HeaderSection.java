@@ -16,21 +16,25 @@ import java.util.function.Predicate;
  * written back byte for byte.
  *
  * <p>Fields are held as ISO-8859-1 strings: one char per octet, so 8-bit header bytes
- * survive unchanged whatever their real charset is. Immutable; transforms return new blocks.
+ * survive unchanged whatever their real charset is. Immutable; transforms return new sections.
+ *
+ * <p>Not the dsn module's {@code HeaderBlock}, which reads fields unfolded and decoded (UTF-8)
+ * to inspect a message (is it a report?); this one is for writing a message out changed only
+ * where a transform changed it.
  */
-public final class HeaderBlock {
+public final class HeaderSection {
 
     private final List<String> fields;
     private final String separator;
 
-    private HeaderBlock(List<String> fields, String separator) {
+    private HeaderSection(List<String> fields, String separator) {
         this.fields = List.copyOf(fields);
         this.separator = separator;
     }
 
     /** A block from raw fields (each ending in CRLF) followed by an empty line. */
-    public static HeaderBlock of(List<String> rawFields) {
-        return new HeaderBlock(rawFields, "\r\n");
+    public static HeaderSection of(List<String> rawFields) {
+        return new HeaderSection(rawFields, "\r\n");
     }
 
     /**
@@ -40,7 +44,7 @@ public final class HeaderBlock {
      * @param maxBytes the most octets the header section may take
      * @throws org.twgate.rewrite.header.HeaderTooLargeException when no empty line comes within {@code maxBytes}
      */
-    public static HeaderBlock read(InputStream in, int maxBytes) throws IOException {
+    public static HeaderSection read(InputStream in, int maxBytes) throws IOException {
         return parse(HeaderBlockReader.read(in, maxBytes));
     }
 
@@ -49,7 +53,7 @@ public final class HeaderBlock {
      * empty line, or to the end when the message has no body) into fields with their folded
      * continuation lines.
      */
-    static HeaderBlock parse(byte[] section) {
+    static HeaderSection parse(byte[] section) {
         String text = new String(section, StandardCharsets.ISO_8859_1);
         List<String> fields = new ArrayList<>();
         StringBuilder field = null;
@@ -62,7 +66,7 @@ public final class HeaderBlock {
                 if (field != null) {
                     fields.add(field.toString());
                 }
-                return new HeaderBlock(fields, line);
+                return new HeaderSection(fields, line);
             }
             boolean continuation = line.charAt(0) == ' ' || line.charAt(0) == '\t';
             if (field != null && !continuation) {
@@ -74,7 +78,7 @@ public final class HeaderBlock {
         if (field != null) {
             fields.add(field.toString()); // the message ends inside the headers, without an empty line
         }
-        return new HeaderBlock(fields, "");
+        return new HeaderSection(fields, "");
     }
 
     /** The raw fields in order, each with its continuation lines and line ending. */
@@ -89,25 +93,25 @@ public final class HeaderBlock {
     }
 
     /** This block without every field named {@code name} (case-insensitive). */
-    public HeaderBlock without(String name) {
+    public HeaderSection without(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
         return filter(f -> !nameOf(f).toLowerCase(Locale.ROOT).equals(wanted));
     }
 
     /** This block keeping only the fields {@code keep} accepts. */
-    public HeaderBlock filter(Predicate<String> keep) {
-        return new HeaderBlock(fields.stream().filter(keep).toList(), separator);
+    public HeaderSection filter(Predicate<String> keep) {
+        return new HeaderSection(fields.stream().filter(keep).toList(), separator);
     }
 
     /** This block with {@code rawField} (ending in CRLF) in front of all others. */
-    public HeaderBlock prepend(String rawField) {
+    public HeaderSection prepend(String rawField) {
         if (!rawField.endsWith("\r\n")) {
             throw new IllegalArgumentException("header field must end in CRLF: '" + rawField + "'");
         }
         List<String> all = new ArrayList<>(fields.size() + 1);
         all.add(rawField);
         all.addAll(fields);
-        return new HeaderBlock(all, separator);
+        return new HeaderSection(all, separator);
     }
 
     /** The octets of the header section, fields then the empty line (if the message had one). */

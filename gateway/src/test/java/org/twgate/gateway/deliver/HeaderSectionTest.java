@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class HeaderBlockTest {
+class HeaderSectionTest {
 
     private static InputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1));
@@ -21,7 +21,7 @@ class HeaderBlockTest {
     void readsFoldedFieldsAndStopsOnTheFirstBodyOctet() throws IOException {
         InputStream in = stream("A: 1\r\nB: 2\r\n  two\r\n\tmore\r\nC: 3\r\n\r\nbody\r\n");
 
-        HeaderBlock block = HeaderBlock.read(in, 1024);
+        HeaderSection block = HeaderSection.read(in, 1024);
 
         assertThat(block.fields()).containsExactly("A: 1\r\n", "B: 2\r\n  two\r\n\tmore\r\n", "C: 3\r\n");
         assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo("body\r\n");
@@ -31,7 +31,7 @@ class HeaderBlockTest {
 
     @Test
     void takesAMessageWithoutBodyOrFinalNewlineAsAllHeaders() throws IOException {
-        HeaderBlock block = HeaderBlock.read(stream("A: 1\r\nB: 2\r\n folded"), 1024);
+        HeaderSection block = HeaderSection.read(stream("A: 1\r\nB: 2\r\n folded"), 1024);
 
         assertThat(block.fields()).containsExactly("A: 1\r\n", "B: 2\r\n folded");
         assertThat(new String(block.toBytes(), StandardCharsets.ISO_8859_1)).isEqualTo("A: 1\r\nB: 2\r\n folded");
@@ -41,25 +41,25 @@ class HeaderBlockTest {
     void keepsEightBitOctetsUnchanged() throws IOException {
         byte[] raw = {'S', ':', ' ', (byte) 0xC3, (byte) 0xA9, '\r', '\n', '\r', '\n'};
 
-        assertThat(HeaderBlock.read(new ByteArrayInputStream(raw), 1024).toBytes()).isEqualTo(raw);
+        assertThat(HeaderSection.read(new ByteArrayInputStream(raw), 1024).toBytes()).isEqualTo(raw);
     }
 
     @Test
     void removesFieldsByNameWhateverTheirCase() {
-        HeaderBlock block = HeaderBlock.of(List.of("Return-Path: <a>\r\n", "X: 1\r\n", "RETURN-PATH :\r\n <b>\r\n"));
+        HeaderSection block = HeaderSection.of(List.of("Return-Path: <a>\r\n", "X: 1\r\n", "RETURN-PATH :\r\n <b>\r\n"));
 
         assertThat(block.without("return-path").fields()).containsExactly("X: 1\r\n");
     }
 
     @Test
     void refusesAHeaderSectionBeyondTheBound() {
-        assertThatThrownBy(() -> HeaderBlock.read(stream("A: " + "x".repeat(2000) + "\r\n\r\n"), 1024))
+        assertThatThrownBy(() -> HeaderSection.read(stream("A: " + "x".repeat(2000) + "\r\n\r\n"), 1024))
                 .isInstanceOf(HeaderTooLargeException.class).hasMessageContaining("1024");
     }
 
     @Test
     void prependsOnlyCompleteFields() {
-        assertThatThrownBy(() -> HeaderBlock.of(List.of()).prepend("X: no crlf"))
+        assertThatThrownBy(() -> HeaderSection.of(List.of()).prepend("X: no crlf"))
                 .hasMessageContaining("'X: no crlf'");
     }
 }

@@ -12,17 +12,16 @@ import org.twgate.config.route.Route;
 import org.twgate.config.route.RouteTable;
 import org.twgate.config.route.TlsMode;
 import org.twgate.config.route.Transport;
-import org.twgate.gateway.queue.Router;
 
 /**
- * Routes by recipient domain through the configured table; unmatched domains go by MX. When
+ * The configured routes, looked up by recipient: by domain through the table; unmatched domains go by MX. When
  * the domain's route has a rule set whose matching rule is a {@code route:} rule, the address
  * goes to the route that rule names instead (followed once): in a domain qmail shares with
  * Teamware, the addresses qmail delivers itself go back to qmail.
  * Each route gets a key for the queue, journal and metrics: its name, or {@code name#N} when
  * several routes share a name (every line of an imported smtproutes file does).
  */
-public final class ConfiguredRouter implements Router {
+public final class Routes {
     /** The route of domains no smtproutes line matches: qmail-remote then uses MX records. */
     public static final String MX_ROUTE = "mx";
 
@@ -33,12 +32,12 @@ public final class ConfiguredRouter implements Router {
     private final Map<String, Route> byName = new HashMap<>();
     private final org.twgate.config.rewrite.RewriteConfig rewrite;
 
-    public ConfiguredRouter(RouteTable table, int maxConnections) {
+    public Routes(RouteTable table, int maxConnections) {
         this(table, maxConnections, null);
     }
 
     /** @param rewrite the rule sets, for {@code route:} rules; null to route by domain only */
-    public ConfiguredRouter(RouteTable table, int maxConnections, org.twgate.config.rewrite.RewriteConfig rewrite) {
+    public Routes(RouteTable table, int maxConnections, org.twgate.config.rewrite.RewriteConfig rewrite) {
         this.table = table;
         this.rewrite = rewrite;
         table.routes().forEach(r -> byName.putIfAbsent(r.name(), r));
@@ -54,7 +53,7 @@ public final class ConfiguredRouter implements Router {
         byKey.put(MX_ROUTE, mxRoute);
     }
 
-    @Override
+    /** The key of the route {@code recipientAddress} takes. */
     public String routeFor(String recipientAddress) {
         return keys.get(route(recipientAddress));
     }
