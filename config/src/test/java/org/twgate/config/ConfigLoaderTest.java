@@ -334,6 +334,19 @@ class ConfigLoaderTest {
                         + ":3) refuse it: every such message would be refused at RCPT");
     }
 
+    /** A route built in code with nothing named is the route a YAML entry with only its smtproutes line gets. */
+    @Test
+    void aRouteBuiltWithNothingNamedIsARouteEntryWithNoKeysButItsLine() throws Exception {
+        GatewayConfig c = ConfigLoader.load(write("bare.yaml", "routes:\n  - smtproutes: \"example.org:[127.0.0.9]:2026\"\n"),
+                Map.of());
+        Route fromYaml = c.routes().lookup("example.org").orElseThrow();
+
+        Route built = Route.builder("example.org", "example.org", new Relay("127.0.0.9", true, 2026),
+                fromYaml.source()).build();
+
+        assertThat(built).isEqualTo(fromYaml);
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }

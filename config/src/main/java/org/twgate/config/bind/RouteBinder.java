@@ -80,10 +80,17 @@ final class RouteBinder {
         List<Route> routes = new ArrayList<>();
         for (SmtpRoutes.Line line : lines) {
             String name = settings.name != null ? settings.name : line.domain().isEmpty() ? "default" : line.domain();
-            routes.add(new Route(name, line.domain(), line.relay(), settings.finalDelivery, settings.transport,
-                    settings.command, settings.pipePer, settings.pipeTimeout, settings.rewrite,
-                    settings.deliverRelayedDsn, settings.tls, settings.tlsVerify, settings.maxConnections,
-                    line.source(), rewriting.senderSet(), rewriting.headerMode(), settings.convertQmailBounces));
+            routes.add(Route.builder(name, line.domain(), line.relay(), line.source())
+                    .finalDelivery(settings.finalDelivery)
+                    .transport(settings.transport, settings.command, settings.pipePer, settings.pipeTimeout)
+                    .recipientRules(settings.rewrite)
+                    .senderRules(rewriting.senderSet())
+                    .headerMode(rewriting.headerMode())
+                    .deliverRelayedDsn(settings.deliverRelayedDsn)
+                    .tls(settings.tls, settings.tlsVerify)
+                    .maxConnections(settings.maxConnections)
+                    .convertQmailBounces(settings.convertQmailBounces)
+                    .build());
         }
         s.finish();
         return routes;

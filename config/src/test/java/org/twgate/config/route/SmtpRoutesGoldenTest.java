@@ -1,7 +1,6 @@
 package org.twgate.config.route;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,9 +23,8 @@ class SmtpRoutesGoldenTest {
 
     static RouteTable table(String file, List<String> lines) throws ConfigException {
         return new RouteTable(SmtpRoutes.parseFile(file, lines).stream()
-                .map(l -> new Route(l.domain().isEmpty() ? "default" : l.domain(), l.domain(), l.relay(), false,
-                        Transport.SMTP, List.of(), PipePer.RECIPIENT, Duration.ofMinutes(5), null, 0, TlsMode.NONE,
-                        false, 10, l.source()))
+                .map(l -> Route.builder(l.domain().isEmpty() ? "default" : l.domain(), l.domain(), l.relay(),
+                        l.source()).build())
                 .toList());
     }
 

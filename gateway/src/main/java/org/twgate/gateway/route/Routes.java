@@ -2,16 +2,12 @@ package org.twgate.gateway.route;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.twgate.config.Source;
-import org.twgate.config.route.PipePer;
 import org.twgate.config.route.Relay;
 import org.twgate.config.route.Route;
 import org.twgate.config.route.RouteTable;
-import org.twgate.config.route.TlsMode;
-import org.twgate.config.route.Transport;
 
 /**
  * The configured routes, looked up by recipient: by domain through the table; unmatched domains go by MX. When
@@ -41,9 +37,8 @@ public final class Routes {
         this.table = table;
         this.rewrite = rewrite;
         table.routes().forEach(r -> byName.putIfAbsent(r.name(), r));
-        this.mxRoute = new Route(MX_ROUTE, "", Relay.mx(), false, Transport.SMTP, List.of(), PipePer.RECIPIENT,
-                java.time.Duration.ofMinutes(5), null, 0, TlsMode.NONE, false, maxConnections,
-                new Source("<implicit MX route>", 0));
+        this.mxRoute = Route.builder(MX_ROUTE, "", Relay.mx(), new Source("<implicit MX route>", 0))
+                .maxConnections(maxConnections).build();
         for (Route r : table.routes()) {
             String key = table.keyOf(r);
             keys.put(r, key);
