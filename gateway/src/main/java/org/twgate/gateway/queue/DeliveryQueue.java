@@ -160,8 +160,19 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
                 LOG.error("queue_id={} event=attempt_error error=\"{}\"", id, again.toString(), again);
             }
         } finally {
+            boolean again;
             synchronized (m) {
                 m.busy = false;
+                // A retry asked for while this attempt ran found the message busy; the attempt's
+                // own outcome has just set the next attempt by the backoff. The retry wins.
+                again = m.retryRequested && !m.removed && !m.state.held() && messages.get(id) == m;
+                m.retryRequested = false;
+                if (again) {
+                    m.state = m.state.withNextAttempt(null);
+                }
+            }
+            if (again) {
+                deliveries.execute(() -> attempt(id));
             }
         }
     }
@@ -363,6 +374,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
                     continue;
                 }
                 m.state = m.state.withNextAttempt(null);
+                m.retryRequested = m.busy; // the running attempt starts another when it ends
                 journal(m, List.of(JournalRecord.of(clock.instant(), Event.RETRY)));
             }
             deliveries.execute(() -> attempt(m.stored.id()));

@@ -17,6 +17,8 @@ final class QueuedMessage {
     MessageState state;
     boolean busy;
     boolean removed;
+    /** An operator's retry (or a reload's) arrived while an attempt ran: attempt again when it ends. */
+    boolean retryRequested;
     /**
      * The route key each recipient was last attempted on (null before its first attempt), for the
      * status page's per-route queue. Not part of {@link MessageState}: no delivery decision reads it.

@@ -39,9 +39,22 @@ class DeliveryQueueTest {
     /** A courier scripted per recipient address: the n-th attempt for it answers script[n]. */
     final class ScriptedCourier implements Courier.Leg {
         final java.util.Map<String, List<Result>> script = new java.util.concurrent.ConcurrentHashMap<>();
+        /** When set, the next attempt waits here (after telling {@link #inAttempt}) until it is opened. */
+        volatile java.util.concurrent.CountDownLatch gate;
+        final java.util.concurrent.Semaphore inAttempt = new java.util.concurrent.Semaphore(0);
 
         @Override
         public List<RecipientOutcome> deliver(String route, StoredMessage message, List<EnvelopeRecipient> rcpts) {
+            java.util.concurrent.CountDownLatch g = gate;
+            if (g != null) {
+                gate = null;
+                inAttempt.release();
+                try {
+                    g.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             List<RecipientOutcome> out = new ArrayList<>();
             for (EnvelopeRecipient r : rcpts) {
                 attempts.add((message.envelope().sender().isEmpty() ? "<>" : message.envelope().sender()) + "->" + r.address());
@@ -58,12 +71,16 @@ class DeliveryQueueTest {
     final ScriptedCourier courier = new ScriptedCourier();
 
     void start(Duration lifetime) throws IOException {
+        start(lifetime, Duration.ofMillis(20));
+    }
+
+    void start(Duration lifetime, Duration firstRetry) throws IOException {
         spool = Spool.open(dir, 2);
         DeliveryQueue[] self = new DeliveryQueue[1];
         LocalSubmission submission = new LocalSubmission(spool, m -> self[0].enqueue(m), Clock.systemUTC());
         queue = new DeliveryQueue(spool, address -> "default", courier,
                 new DsnNotifier("gw.test", spool, submission, Clock.systemUTC(), lifetime, route -> 0, new DsnCounters()),
-                new RetrySchedule(Duration.ofMillis(20), Duration.ofMillis(100), lifetime, Duration.ofHours(4)),
+                new RetrySchedule(firstRetry, firstRetry.multipliedBy(5), lifetime, Duration.ofHours(4)),
                 Clock.systemUTC(), 2, QueueListener.NONE);
         self[0] = queue;
     }
@@ -103,6 +120,28 @@ class DeliveryQueueTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A retry asked for (by {@code twgate queue retry} or a reload that changed the routes) while
+     * an attempt runs is not lost: the attempt's deferral would otherwise set the next attempt an
+     * hour out and the retry's own attempt found the message busy.
+     */
+    @Test
+    void aRetryAskedForDuringAnAttemptRunsWhenTheAttemptEndsNotAtTheNextBackoff() throws Exception {
+        start(Duration.ofDays(1), Duration.ofHours(1));
+        courier.script.put("slow@y.com", List.of(Result.DEFERRED, Result.DELIVERED));
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        courier.gate = gate;
+        StoredMessage stored = store("a@x.com", "slow@y.com");
+        queue.enqueue(stored);
+        assertThat(courier.inAttempt.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(queue.retryNow(stored.id())).isEqualTo(1);
+        gate.countDown();
+
+        await(() -> queue.size() == 0);
+        assertThat(attempts).containsExactly("a@x.com->slow@y.com", "a@x.com->slow@y.com");
     }
 
     @Test
