@@ -24,6 +24,7 @@ import org.apache.james.protocols.netty.Encryption;
 import org.twgate.gateway.deliver.JndiMxResolver;
 import org.twgate.gateway.deliver.PipeTransport;
 import org.twgate.gateway.health.Readiness;
+import org.twgate.gateway.metrics.DsnDisposition;
 import org.twgate.gateway.metrics.GatewayMetrics;
 import org.twgate.gateway.metrics.MetricsEndpoint;
 import org.twgate.gateway.deliver.SmtpClientConfig;
@@ -105,9 +106,11 @@ public final class Gateway implements AutoCloseable {
         // The status page's recorder listens beside the metrics, to the same listeners.
         this.status = new StatusRecorder(clock);
         status.started(config.source());
-        StatusListeners.Notices notices = new StatusListeners.Notices(status);
-        this.dsnCounters = new DsnCounters(notices.counted((action, disposition) ->
-                metrics.dsn(action, org.twgate.gateway.metrics.DsnDisposition.valueOf(disposition))));
+        this.dsnCounters = new DsnCounters((action, disposition, notice) -> {
+            DsnDisposition d = DsnDisposition.valueOf(disposition);
+            metrics.dsn(action, d);
+            status.dsn(action, d, notice);
+        });
         this.spool = lifecycle.opened("spool", Spool.open(spoolConfig.directory(), SPOOL_IO_THREADS));
         this.smtp = lifecycle.opened("smtp client", new SmtpTransport(clientConfig(delivery),
                 new JndiMxResolver(5000, 2)));
@@ -116,8 +119,7 @@ public final class Gateway implements AutoCloseable {
         // Routes, rewriting, DSN policy, relay policy and connector rules: one value, swapped whole on reload.
         this.routing = new Routing.InForce(routingOf(config));
         DeliveryQueue[] queueRef = new DeliveryQueue[1];
-        LocalSubmission submission = new LocalSubmission(spool,
-                notices.submitted(stored -> queueRef[0].enqueue(stored)), clock);
+        LocalSubmission submission = new LocalSubmission(spool, stored -> queueRef[0].enqueue(stored), clock);
         this.queue = lifecycle.opened("queue", new DeliveryQueue(spool, routing,
                 new DsnNotifier(serverConfig.hostname(), spool, submission, clock, spoolConfig.maxLifetime(),
                         routing::relayedDsnPolicy, dsnCounters),

@@ -1,6 +1,8 @@
 package org.twgate.gateway.notify;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.twgate.dsn.status.Action;
+import org.twgate.gateway.spool.QueueId;
 
 /**
  * What the notify stage did that leaves no message behind to count: relayed notices dropped
@@ -8,8 +10,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * counters until the metrics issue registers them with Micrometer.
  */
 public final class DsnCounters {
-    /** Receives each DSN event: the action and what the policy did (report, message, discarded, suppressed). */
-    private final java.util.function.BiConsumer<org.twgate.dsn.status.Action, String> events;
+    /** Told of each DSN event as it happens (the metrics and the status page listen here). */
+    @FunctionalInterface
+    public interface Events {
+        /**
+         * @param disposition what the policy did: REPORT, MESSAGE, DISCARDED or SUPPRESSED
+         * @param notice      the notice twgate wrote and queued for it, or null when none was
+         */
+        void dsn(Action action, String disposition, QueueId notice);
+    }
+
+    private final Events events;
     private final AtomicLong relayedNoticesDiscarded = new AtomicLong();
     private final AtomicLong arrivingRelayedReportsDiscarded = new AtomicLong();
     private final AtomicLong arrivingRelayedReportsConverted = new AtomicLong();
@@ -17,11 +28,10 @@ public final class DsnCounters {
     private final AtomicLong qmailBouncesConverted = new AtomicLong();
 
     public DsnCounters() {
-        this((action, disposition) -> { });
+        this((action, disposition, notice) -> { });
     }
 
-    /** @param events told of every event below as it happens (the metrics stage listens here) */
-    public DsnCounters(java.util.function.BiConsumer<org.twgate.dsn.status.Action, String> events) {
+    public DsnCounters(Events events) {
         this.events = events;
     }
 
@@ -51,30 +61,30 @@ public final class DsnCounters {
 
     void relayedNoticeDiscarded(int recipients) {
         relayedNoticesDiscarded.addAndGet(recipients);
-        events.accept(org.twgate.dsn.status.Action.RELAYED, "DISCARDED");
+        events.dsn(Action.RELAYED, "DISCARDED", null);
     }
 
     void arrivingRelayedReportDiscarded() {
         arrivingRelayedReportsDiscarded.incrementAndGet();
-        events.accept(org.twgate.dsn.status.Action.RELAYED, "DISCARDED");
+        events.dsn(Action.RELAYED, "DISCARDED", null);
     }
 
     void arrivingRelayedReportConverted() {
         arrivingRelayedReportsConverted.incrementAndGet();
-        events.accept(org.twgate.dsn.status.Action.RELAYED, "MESSAGE");
+        events.dsn(Action.RELAYED, "MESSAGE", null);
     }
 
-    void reportQueued(org.twgate.dsn.status.Action action, boolean asReport) {
+    void reportQueued(Action action, boolean asReport, QueueId notice) {
         reportsQueued.incrementAndGet();
-        events.accept(action, asReport ? "REPORT" : "MESSAGE");
+        events.dsn(action, asReport ? "REPORT" : "MESSAGE", notice);
     }
 
-    void reportSuppressed(org.twgate.dsn.status.Action action) {
-        events.accept(action, "SUPPRESSED");
+    void reportSuppressed(Action action) {
+        events.dsn(action, "SUPPRESSED", null);
     }
 
     void qmailBounceConverted() {
         qmailBouncesConverted.incrementAndGet();
-        events.accept(org.twgate.dsn.status.Action.FAILED, "REPORT");
+        events.dsn(Action.FAILED, "REPORT", null);
     }
 }

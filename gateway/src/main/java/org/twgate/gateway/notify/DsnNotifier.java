@@ -157,7 +157,7 @@ public final class DsnNotifier implements Notifier {
             }
         }
         var id = submission.submit("", sender, out.toByteArray());
-        counters.reportQueued(report.headlineAction(), asReport);
+        counters.reportQueued(report.headlineAction(), asReport, id);
         LOG.info("queue_id={} event=dsn_queued action={} form={} dsn_id={} to=<{}> recipients={}", message.id(),
                 report.headlineAction().fieldValue(), asReport ? "report" : "text", id, sender,
                 report.recipients().stream().map(r -> "<" + r.finalRecipient() + ">").toList());

@@ -12,6 +12,7 @@ import org.twgate.dsn.report.DsnReport;
 import org.twgate.dsn.report.ReturnContent;
 import org.twgate.dsn.status.Action;
 import org.twgate.dsn.status.EnhancedStatus;
+import org.twgate.gateway.outcome.DeliveryStatus;
 import org.twgate.gateway.queue.Notifier.DelayedRecipient;
 import org.twgate.gateway.queue.Notifier.FailedRecipient;
 import org.twgate.gateway.queue.Notifier.RelayedRecipient;
@@ -37,16 +38,22 @@ final class OutcomeReports {
             // The status the delivery status carries: the next hop's enhanced code, or the local
             // cause's (5.1.3 for a rewrite refusal, 5.4.7 for an expiry); a failure is class 5.
             EnhancedStatus status = f.status().status().withClass(5);
-            return section(f.recipient(), Action.FAILED, status, f.remoteMta(), f.smtpReply(), f.reply(), now);
+            return section(f.recipient(), Action.FAILED, status, f.status().remoteMta(), f.status().remoteReply(),
+                    f.status().diagnostic(), now);
         }).toList();
         return report(envelope, sections, ReturnContent.forOutcome(ret(envelope), Action.FAILED));
     }
 
     DsnReport delayed(Envelope envelope, List<DelayedRecipient> recipients, Instant now, Instant giveUp) {
         ZonedDateTime until = giveUp.atZone(ZoneOffset.UTC);
-        List<DsnRecipient> sections = recipients.stream().map(d -> section(d.recipient(), Action.DELAYED,
-                (d.status() == null ? EnhancedStatus.TRANSIENT : d.status().status()).withClass(4), null, d.smtpReply(),
-                d.reply() == null ? "not attempted yet" : d.reply(), now).withWillRetryUntil(until)).toList();
+        List<DsnRecipient> sections = recipients.stream().map(d -> {
+            DeliveryStatus last = d.status(); // null: not attempted yet
+            return section(d.recipient(), Action.DELAYED,
+                    (last == null ? EnhancedStatus.TRANSIENT : last.status()).withClass(4), null,
+                    last == null ? null : last.remoteReply(),
+                    last == null || last.diagnostic() == null ? "not attempted yet" : last.diagnostic(), now)
+                    .withWillRetryUntil(until);
+        }).toList();
         return report(envelope, sections, ReturnContent.HEADERS);
     }
 

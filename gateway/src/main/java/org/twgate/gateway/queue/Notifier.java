@@ -41,18 +41,6 @@ public interface Notifier {
             return status.reason() == Reason.EXPIRED;
         }
 
-        /** The diagnostic: the next hop's reply in context, or the local reason. */
-        public String reply() {
-            return status.diagnostic();
-        }
-
-        public String remoteMta() {
-            return status.remoteMta();
-        }
-
-        public String smtpReply() {
-            return status.remoteReply();
-        }
     }
 
     /** A recipient handed to a next hop that does not offer DSN (RFC 3461 §5.2.2). */
@@ -69,14 +57,6 @@ public interface Notifier {
         public DelayedRecipient(EnvelopeRecipient recipient, String reply, String smtpReply) {
             this(recipient, reply == null && smtpReply == null ? null : DeliveryStatus.fromTexts(Result.DEFERRED,
                     reply, null, smtpReply, EnhancedStatus.TRANSIENT, Reason.REMOTE_REPLY));
-        }
-
-        public String reply() {
-            return status == null ? null : status.diagnostic();
-        }
-
-        public String smtpReply() {
-            return status == null ? null : status.remoteReply();
         }
     }
 

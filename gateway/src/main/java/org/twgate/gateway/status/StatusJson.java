@@ -7,6 +7,7 @@ import org.twgate.dsn.status.Action;
 import org.twgate.gateway.health.Check;
 import org.twgate.gateway.metrics.DsnDisposition;
 import org.twgate.gateway.queue.QueueSnapshot;
+import org.twgate.gateway.queue.control.Json;
 
 /**
  * {@code GET /status.json}: the facts of the page for scripts, and the series the charts draw.
@@ -157,28 +158,7 @@ public final class StatusJson {
         return t == null ? "null" : "\"" + t + "\"";
     }
 
-    static String string(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+    private static String string(String s) {
+        return Json.string(s);
     }
 }

@@ -1,22 +1,16 @@
 package org.twgate.gateway.status;
 
 import java.time.Duration;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-import org.twgate.dsn.status.Action;
 import org.twgate.gateway.accept.SmtpListener;
-import org.twgate.gateway.metrics.DsnDisposition;
-import org.twgate.gateway.queue.QueueListener;
 import org.twgate.gateway.outcome.DeliveryStatus;
+import org.twgate.gateway.queue.QueueListener;
 import org.twgate.gateway.spool.EnvelopeRecipient;
-import org.twgate.gateway.spool.QueueId;
 import org.twgate.gateway.spool.StoredMessage;
 
 /**
- * The recorder as one more listener beside the log and the metrics: the queue's adapter tells
- * {@code next} everything, as before, and the recorder the facts it keeps; the SMTP server's
- * is one of its listeners ({@code SmtpListener.all}). These are the only classes that
- * know today's listener interfaces; the recorder's own input stays one method per fact.
+ * The recorder as one more listener beside the log and the metrics, of the queue's events and
+ * of the SMTP server's ({@code SmtpListener.all}); DSNs reach it from the gateway's
+ * {@code DsnCounters.Events}. The recorder's own input stays one method per fact.
  */
 public final class StatusListeners {
     private StatusListeners() {
@@ -69,39 +63,5 @@ public final class StatusListeners {
                         refused.reason().label(), refused.reply().toString());
             }
         };
-    }
-
-    /**
-     * DSNs: the notify stage counts each one (action, what the policy did) right after it queued
-     * the notice, on the same thread, but does not say which notice; {@link #submitted} remembers
-     * the id of the notice the thread just queued so {@link #counted} can name it.
-     */
-    public static final class Notices {
-        private final ThreadLocal<QueueId> lastQueued = new ThreadLocal<>();
-        private final StatusRecorder recorder;
-
-        public Notices(StatusRecorder recorder) {
-            this.recorder = recorder;
-        }
-
-        /** Wraps the hand-off of a notice twgate wrote to the queue. */
-        public Consumer<StoredMessage> submitted(Consumer<StoredMessage> queue) {
-            return stored -> {
-                lastQueued.set(stored.id());
-                queue.accept(stored);
-            };
-        }
-
-        /** Wraps the DSN counters' listener ({@code disposition} is a {@link DsnDisposition} name). */
-        public BiConsumer<Action, String> counted(BiConsumer<Action, String> next) {
-            return (action, disposition) -> {
-                next.accept(action, disposition);
-                QueueId notice = lastQueued.get();
-                lastQueued.remove();
-                DsnDisposition d = DsnDisposition.valueOf(disposition);
-                boolean queued = d == DsnDisposition.REPORT || d == DsnDisposition.MESSAGE;
-                recorder.dsn(action, d, queued ? notice : null);
-            };
-        }
     }
 }

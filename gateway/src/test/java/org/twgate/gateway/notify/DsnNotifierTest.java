@@ -24,7 +24,9 @@ class DsnNotifierTest {
     @TempDir
     Path dir;
     NoticeFixture fx;
-    DsnCounters counters = new DsnCounters();
+    final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    DsnCounters counters = new DsnCounters((action, disposition, notice) ->
+            events.add(action + " " + disposition + " " + (notice == null ? "-" : notice.value())));
     DsnNotifier notifier;
 
     @BeforeEach
@@ -67,6 +69,20 @@ class DsnNotifierTest {
         assertThat(status.getRecipientDSN(1).getHeader("Status", null)).isEqualTo("5.0.0");
         // RET=HDRS: the header block only
         assertThat(fx.text(report)).contains("Content-Type: text/rfc822-headers").doesNotContain("body line");
+    }
+
+    /** Listeners of the DSN events (the status page) learn which notice was queued, and that none was when none was. */
+    @Test
+    void aQueuedNoticeIsToldWithItsQueueIdAndADiscardedOneWithout() throws Exception {
+        StoredMessage m = fx.store("john@company.com", null, null, PLAIN, "a@tw.company.com");
+        notifier.failed(m, List.of(new FailedRecipient(m.envelope().recipient(0), "mx said: 550 5.1.1 unknown",
+                "mx.test", false, "550 5.1.1 unknown user")));
+        StoredMessage r = fx.store("john@company.com", null, null, PLAIN, "c@elsewhere.example SUCCESS");
+        notifier.relayed(r, List.of(new RelayedRecipient(r.envelope().recipient(0), "qmail2", "qmail.test",
+                "250 ok")));
+
+        assertThat(fx.submitted).hasSize(1);
+        assertThat(events).containsExactly("FAILED REPORT " + fx.submitted.get(0).id().value(), "RELAYED DISCARDED -");
     }
 
     @Test

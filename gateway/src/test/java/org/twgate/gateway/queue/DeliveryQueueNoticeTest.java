@@ -47,7 +47,8 @@ class DeliveryQueueNoticeTest {
 
         @Override
         public void delayed(StoredMessage message, List<DelayedRecipient> recipients) {
-            recipients.forEach(r -> calls.add("delayed " + r.recipient().address() + " said " + r.smtpReply()));
+            recipients.forEach(r -> calls.add("delayed " + r.recipient().address() + " said "
+                    + (r.status() == null ? null : r.status().remoteReply())));
         }
     };
 

@@ -66,7 +66,7 @@ class QueueTransitionsTest {
         assertThat(t.failureNotice()).singleElement().satisfies(f -> {
             assertThat(f.status().status()).hasToString("5.4.7");
             assertThat(f.status().reason()).isEqualTo(Reason.EXPIRED);
-            assertThat(f.reply()).contains("451 4.3.0 later");
+            assertThat(f.status().diagnostic()).contains("451 4.3.0 later");
         });
         assertThat(t.finishesWithNotice()).isTrue();
         assertThat(t.records()).extracting(JournalRecord::event).containsExactly(Event.FAILED);
