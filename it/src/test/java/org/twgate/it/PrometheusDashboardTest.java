@@ -17,7 +17,6 @@ import org.twgate.gateway.Gateway;
 import org.twgate.testkit.Await;
 import org.twgate.testkit.Closeables;
 import org.twgate.testkit.RecordingSmtpServer;
-import org.twgate.testkit.SmtpTranscript;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,11 +42,14 @@ class PrometheusDashboardTest {
         Gateway gateway = null;
         PrometheusServer prometheus = null;
         try {
-            gateway = Gateway.start(ConfigLoader.load(config(connector.port()), Map.of()), Clock.systemUTC());
+            gateway = Gateway.start(ConfigLoader.load(MixedTraffic.config(dir, connector.port(), "1s", "2s"), Map.of()),
+                    Clock.systemUTC());
             int metricsPort = gateway.metricsAddress().orElseThrow().getPort();
             prometheus = PrometheusServer.start(dir, metricsPort, ROOT.resolve("deploy/prometheus/alerts.yml"));
 
-            traffic(gateway);
+            // Two relayed, one deferred (and kept queued), one failed (a failure report follows), one refused.
+            MixedTraffic.send(gateway.smtpAddresses().get(0), java.util.Collections.nCopies(4, "john@company.com"),
+                    "to the connector");
             connector.awaitMessages(3, Duration.ofSeconds(30)); // 2 relayed and the failure report
 
             Map<String, String> expressions = new LinkedHashMap<>();
@@ -118,53 +120,5 @@ class PrometheusDashboardTest {
             out.add(e.toString());
         }
         return out;
-    }
-
-    private Path config(int connectorPort) throws Exception {
-        Path file = dir.resolve("twgate.yaml");
-        // The client (127.0.0.1) is no relay client: it may send only to tw.company.com.
-        Files.writeString(file, String.join("\n",
-                "server:",
-                "  listen: [\"127.0.0.1:0\"]",
-                "  hostname: gw.test",
-                "policy:",
-                "  relay_clients: [\"::1\"]",
-                "  accepted_domains: [tw.company.com, company.com]",
-                "spool:",
-                "  directory: " + dir.resolve("spool"),
-                "  retry_initial: 1s",
-                "  retry_max: 2s",
-                "metrics:",
-                "  listen: \"127.0.0.1:0\"",
-                "routes:",
-                "  - smtproutes: \":[127.0.0.1]:" + connectorPort + "\"",
-                "    name: connector",
-                "    final: true",
-                ""));
-        return file;
-    }
-
-    /** Two relayed, one deferred (and kept queued), one failed (a failure report follows), one refused. */
-    private static void traffic(Gateway gateway) throws Exception {
-        var smtp = gateway.smtpAddresses().get(0);
-        for (String to : List.of("jane@tw.company.com", "joe@tw.company.com", "busy@tw.company.com",
-                "unknown@tw.company.com")) {
-            try (SmtpTranscript t = new SmtpTranscript(smtp)) {
-                t.expect("220");
-                t.send("HELO qmail.company.com\r\n").expect("250");
-                t.send("MAIL FROM:<john@company.com>\r\n").expect("250");
-                t.send("RCPT TO:<" + to + ">\r\n").expect("250");
-                t.send("DATA\r\n").expect("354");
-                t.send("Subject: to " + to + "\r\n\r\nbody\r\n.\r\n").expect("250 2.0.0");
-                t.send("QUIT\r\n").expect("221");
-            }
-        }
-        try (SmtpTranscript t = new SmtpTranscript(smtp)) {
-            t.expect("220");
-            t.send("HELO qmail.company.com\r\n").expect("250");
-            t.send("MAIL FROM:<john@company.com>\r\n").expect("250");
-            t.send("RCPT TO:<someone@internet.example>\r\n").expect("554 5.7.1");
-            t.send("QUIT\r\n").expect("221");
-        }
     }
 }

@@ -21,7 +21,6 @@ import org.twgate.gateway.queue.QueueEntry;
 import org.twgate.testkit.Await;
 import org.twgate.testkit.Closeables;
 import org.twgate.testkit.RecordingSmtpServer;
-import org.twgate.testkit.SmtpTranscript;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,8 +49,11 @@ class StatusPageBrowserTest {
         Gateway gateway = null;
         Chromium chromium = null;
         try {
-            gateway = Gateway.start(ConfigLoader.load(config(connector.port()), Map.of()), Clock.systemUTC());
-            traffic(gateway);
+            gateway = Gateway.start(ConfigLoader.load(MixedTraffic.config(dir, connector.port(), "1m", "1h"), Map.of()),
+                    Clock.systemUTC());
+            // Relayed (one from each hostile sender), deferred (hostile sender, hostile reply), failed, refused.
+            MixedTraffic.send(gateway.smtpAddresses().get(0),
+                    List.of("john@company.com", IMG_SENDER, SCRIPT_SENDER, "john@company.com"), "<b>secret subject</b>");
             connector.awaitMessages(3, Duration.ofSeconds(30)); // two relayed and the failure report
             Gateway g = gateway;
             Await.until("the busy recipient deferred", Duration.ofSeconds(30), () -> deferred(g) != null);
@@ -174,58 +176,5 @@ class StatusPageBrowserTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(json.body()).doesNotContain("<");
-    }
-
-    private Path config(int connectorPort) throws Exception {
-        Path file = dir.resolve("twgate.yaml");
-        // The client (127.0.0.1) is no relay client: it may send only to tw.company.com.
-        Files.writeString(file, String.join("\n",
-                "server:",
-                "  listen: [\"127.0.0.1:0\"]",
-                "  hostname: gw.test",
-                "policy:",
-                "  relay_clients: [\"::1\"]",
-                "  accepted_domains: [tw.company.com, company.com]",
-                "spool:",
-                "  directory: " + dir.resolve("spool"),
-                "  retry_initial: 1m",
-                "  retry_max: 1h",
-                "metrics:",
-                "  listen: \"127.0.0.1:0\"",
-                "routes:",
-                "  - smtproutes: \":[127.0.0.1]:" + connectorPort + "\"",
-                "    name: connector",
-                "    final: true",
-                ""));
-        return file;
-    }
-
-    /** Relayed (one from each hostile sender), deferred (hostile sender, hostile reply), failed, refused. */
-    private static void traffic(Gateway gateway) throws Exception {
-        var smtp = gateway.smtpAddresses().get(0);
-        String[][] mail = {
-            {"john@company.com", "jane@tw.company.com"},
-            {IMG_SENDER, "joe@tw.company.com"},
-            {SCRIPT_SENDER, "busy@tw.company.com"},
-            {"john@company.com", "unknown@tw.company.com"},
-        };
-        for (String[] m : mail) {
-            try (SmtpTranscript t = new SmtpTranscript(smtp)) {
-                t.expect("220");
-                t.send("HELO qmail.company.com\r\n").expect("250");
-                t.send("MAIL FROM:<" + m[0] + ">\r\n").expect("250");
-                t.send("RCPT TO:<" + m[1] + ">\r\n").expect("250");
-                t.send("DATA\r\n").expect("354");
-                t.send("Subject: <b>secret subject</b>\r\n\r\nbody\r\n.\r\n").expect("250 2.0.0");
-                t.send("QUIT\r\n").expect("221");
-            }
-        }
-        try (SmtpTranscript t = new SmtpTranscript(smtp)) {
-            t.expect("220");
-            t.send("HELO qmail.company.com\r\n").expect("250");
-            t.send("MAIL FROM:<john@company.com>\r\n").expect("250");
-            t.send("RCPT TO:<someone@internet.example>\r\n").expect("554 5.7.1");
-            t.send("QUIT\r\n").expect("221");
-        }
     }
 }
