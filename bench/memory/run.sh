@@ -17,8 +17,8 @@ mib=${1:-100}
 rounds=${2:-3}
 jar=${TWGATE_JAR:-$repo/gateway/target/twgate.jar}
 jvm_options=${JVM_OPTIONS:-$repo/deploy/jvm.options}
-log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FATAL: $*"; exit 1; }
+# shellcheck source=../common.sh
+source "$here/../common.sh" # log, die, free_port, await_listen
 for tool in smtp-source smtp-sink java ss; do
     command -v "$tool" >/dev/null || die "'$tool' not found (Debian: apt-get install postfix java)"
 done
@@ -37,21 +37,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-    local port
-    for _ in $(seq 50); do
-        port=$((20000 + RANDOM % 12000))
-        [[ -z $(ss -Htan "sport = :$port") ]] && { echo "$port"; return; }
-    done
-    die "no free port found"
-}
-await_listen() { # port pid
-    local deadline=$((SECONDS + 30))
-    until [[ -n $(ss -Hltn "src 127.0.0.1 and sport = :$1") ]]; do
-        kill -0 "$2" 2>/dev/null && ((SECONDS < deadline)) || return 1
-        sleep 0.05
-    done
-}
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 sink_count() { # messages smtp-sink -c has counted ("... mesg=N" records, one per CR)
     tr '\r' '\n' <"$1" | sed -n 's/.*mesg=\([0-9]*\).*/\1/p' | tail -n 1 | grep . || echo 0
