@@ -6,12 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.twgate.gateway.health.HealthReport;
 import org.twgate.gateway.health.Readiness;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP endpoint on {@code metrics.listen}, on the JDK's own HTTP server (no dependency):
@@ -20,15 +16,12 @@ import org.slf4j.LoggerFactory;
  * with a plain-text body naming each condition). One daemon thread, {@code twgate-metrics-http}.
  */
 public final class MetricsEndpoint implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(MetricsEndpoint.class);
     private static final String TEXT = "text/plain; charset=utf-8";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final HttpListener listener;
 
-    private MetricsEndpoint(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private MetricsEndpoint(HttpListener listener) {
+        this.listener = listener;
     }
 
     /** Binds {@code address} and serves; throws naming the address when it cannot be bound. */
@@ -39,18 +32,13 @@ public final class MetricsEndpoint implements AutoCloseable {
     /** @param more adds further paths before the server starts (the status page's, when it shares this port) */
     public static MetricsEndpoint start(InetSocketAddress address, GatewayMetrics metrics, Readiness readiness,
             java.util.function.Consumer<HttpServer> more) {
-        HttpServer server;
-        try {
-            server = HttpServer.create(address, 16);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot listen for metrics on " + address + ": " + e.getMessage(), e);
-        }
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "twgate-metrics-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
+        return new MetricsEndpoint(HttpListener.start(address, "metrics", "metrics", server -> {
+            routes(server, metrics, readiness);
+            more.accept(server);
+        }));
+    }
+
+    private static void routes(HttpServer server, GatewayMetrics metrics, Readiness readiness) {
         server.createContext("/metrics", exchange -> {
             if (allowed(exchange, "/metrics")) {
                 String accept = exchange.getRequestHeaders().getFirst("Accept");
@@ -71,14 +59,10 @@ public final class MetricsEndpoint implements AutoCloseable {
                 respond(exchange, report.ready() ? 200 : 503, TEXT, report.text());
             }
         });
-        more.accept(server);
-        server.start();
-        LOG.info("event=metrics_listening address={}", server.getAddress());
-        return new MetricsEndpoint(server, executor);
     }
 
     public InetSocketAddress address() {
-        return server.getAddress();
+        return listener.address();
     }
 
     /** Exact paths only (the JDK matches contexts by prefix), and only GET or HEAD. */
@@ -111,7 +95,6 @@ public final class MetricsEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        listener.close();
     }
 }

@@ -1,12 +1,7 @@
 package org.twgate.gateway.status;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.twgate.gateway.metrics.HttpListener;
 
 /**
  * The status page on a listener of its own ({@code metrics.status_listen}), when it should not
@@ -14,42 +9,24 @@ import org.slf4j.LoggerFactory;
  * One daemon thread, {@code twgate-status-http}.
  */
 public final class StatusEndpoint implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(StatusEndpoint.class);
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final HttpListener listener;
 
-    private StatusEndpoint(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private StatusEndpoint(HttpListener listener) {
+        this.listener = listener;
     }
 
     /** Binds {@code address} and serves; throws naming the address when it cannot be bound. */
     public static StatusEndpoint start(InetSocketAddress address, StatusBoard board) {
-        HttpServer server;
-        try {
-            server = HttpServer.create(address, 16);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot listen for the status page on " + address + ": " + e.getMessage(), e);
-        }
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "twgate-status-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        StatusHttp.register(server, board);
-        server.start();
-        LOG.info("event=status_listening address={}", server.getAddress());
-        return new StatusEndpoint(server, executor);
+        return new StatusEndpoint(HttpListener.start(address, "status", "the status page",
+                server -> StatusHttp.register(server, board)));
     }
 
     public InetSocketAddress address() {
-        return server.getAddress();
+        return listener.address();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        listener.close();
     }
 }
