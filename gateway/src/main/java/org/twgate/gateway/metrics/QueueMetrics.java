@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.twgate.gateway.outcome.DeliveryStatus;
@@ -30,6 +32,13 @@ final class QueueMetrics implements QueueListener {
 
     private final MeterRegistry registry;
     private final Clock clock;
+    // The meters, registered once per label set and looked up here afterwards: building and
+    // registering a meter per recipient (tag sorting, the registry's id map, a timer's histogram
+    // config merge) cost more CPU than the increment. Labels are route keys and outcome labels, a
+    // bounded set, so the maps stay small.
+    private final Map<String, Map<String, Counter>> deliveries = new ConcurrentHashMap<>();
+    private final Map<String, Timer> attemptDurations = new ConcurrentHashMap<>();
+    private final Map<String, Timer> queueTimes = new ConcurrentHashMap<>();
 
     QueueMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -53,12 +62,11 @@ final class QueueMetrics implements QueueListener {
             DeliveryStatus status, Duration took) {
         Instant arrival = message.envelope().arrival();
         String outcome = status.result().label();
-        Counter.builder(MetricNames.DELIVERIES).tag("route", route).tag("outcome", outcome)
-                .description("recipient outcomes: delivery attempts by result, and recipients expired in the queue").register(registry).increment();
-        Timer.builder(MetricNames.DELIVERY_DURATION).tag("route", route)
+        deliveries(route, outcome).increment();
+        attemptDurations.computeIfAbsent(route, r -> Timer.builder(MetricNames.DELIVERY_DURATION).tag("route", r)
                 .serviceLevelObjectives(ATTEMPT_BUCKETS)
                 .description("duration of the delivery attempt, observed once per recipient")
-                .register(registry).record(took);
+                .register(registry)).record(took);
         if (!status.deferred()) {
             finished(outcome, arrival);
         }
@@ -67,16 +75,22 @@ final class QueueMetrics implements QueueListener {
     @Override
     public void expired(StoredMessage message, EnvelopeRecipient recipient, String route, DeliveryStatus status) {
         Instant arrival = message.envelope().arrival();
-        Counter.builder(MetricNames.DELIVERIES).tag("route", route).tag("outcome", "expired")
-                .description("recipient outcomes: delivery attempts by result, and recipients expired in the queue").register(registry).increment();
+        deliveries(route, "expired").increment();
         finished("expired", arrival);
     }
 
+    private Counter deliveries(String route, String outcome) {
+        return deliveries.computeIfAbsent(route, r -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, o -> Counter.builder(MetricNames.DELIVERIES).tag("route", route).tag("outcome", o)
+                        .description("recipient outcomes: delivery attempts by result, and recipients expired in the queue")
+                        .register(registry));
+    }
+
     private void finished(String outcome, Instant arrival) {
-        Timer.builder(MetricNames.QUEUE_TIME).tag("outcome", outcome)
+        queueTimes.computeIfAbsent(outcome, o -> Timer.builder(MetricNames.QUEUE_TIME).tag("outcome", o)
                 .serviceLevelObjectives(QUEUE_BUCKETS)
                 .description("time from arrival to a recipient's final outcome")
-                .register(registry).record(Duration.between(arrival, clock.instant()));
+                .register(registry)).record(Duration.between(arrival, clock.instant()));
     }
 
     private static Duration[] durations(String... iso) {
