@@ -64,7 +64,7 @@ public final class RouteDsnHooks {
         try {
             Optional<String> messageId;
             try (InputStream in = spool.openContent(message)) {
-                messageId = HeaderBlock.read(in).first("Message-ID");
+                messageId = HeaderBlock.readFirst(in, "Message-ID");
             }
             if (messageId.isPresent()) {
                 relayed.record(messageId.get(), message.envelope().envid(), orcpts, notifies);
