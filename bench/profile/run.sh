@@ -5,7 +5,7 @@
 # (self and total) to bench/profile/results-DATE/. See README.md beside this file.
 #
 # Usage: bench/profile/run.sh [--messages N] [--sessions N] [--size BYTES] [--tag NAME]
-#   --messages N  messages profiled (default 20000), after WARMUP (default 30000) unprofiled ones
+#   --messages N  messages profiled (default 20000), after WARMUP (default 80000) unprofiled ones
 #   --sessions N  smtp-source sessions (default 20)
 #   --size BYTES  message size (default 4096)
 #   --tag NAME    file name prefix in the results folder (default the commit, e.g. ce89062)
@@ -31,7 +31,7 @@ while (($#)); do
         *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
-warmup=${WARMUP:-30000}
+warmup=${WARMUP:-80000}
 interval=${INTERVAL:-1000000}
 jar=${TWGATE_JAR:-$repo/gateway/target/twgate.jar}
 jvm_options=${JVM_OPTIONS:-$repo/deploy/jvm.options}
@@ -147,29 +147,7 @@ cp "$work/profile.collapsed" "$base.collapsed"
 hz=$(getconf CLK_TCK)
 summary=$(awk -v n="$messages" -v a="$t0" -v b="$t1" -v d=$((cpu1 - cpu0)) -v hz="$hz" \
     'BEGIN {printf "%.0f msgs/s, %.3f ms CPU/msg (whole JVM, /proc utime+stime)", n / (b - a), d * 1000 / hz / n}')
-# Top frames from the collapsed stacks: self = samples whose leaf is the frame; total = samples
-# with the frame anywhere on the stack (counted once per stack).
-perl - "$base.collapsed" "$summary" "$EVENT" "$(cut -d' ' -f1-3 /proc/loadavg)" >"$base-top.txt" <<'PERL'
-my ($file, $summary, $event, $load) = @ARGV;
-my (%self, %total, $all);
-open my $in, '<', $file or die "$file: $!";
-while (<$in>) {
-    chomp;
-    my ($stack, $n) = /^(.*) (\d+)$/ or next;
-    my @f = split /;/, $stack;
-    $all += $n;
-    $self{$f[-1]} += $n;
-    my %seen;
-    $total{$_} += $n for grep { !$seen{$_}++ } @f;
-}
-printf "%s; event=%s, %d samples; load average %s\n\n", $summary, $event, $all, $load;
-for my $k (['self', \%self], ['total', \%total]) {
-    my ($name, $h) = @$k;
-    print "== top 40 frames by $name samples (percent of all samples)\n";
-    my @top = (sort { $h->{$b} <=> $h->{$a} } keys %$h)[0 .. 39];
-    printf "%6.2f%% %8d  %s\n", 100 * $h->{$_} / $all, $h->{$_}, $_ for grep { defined } @top;
-    print "\n";
-}
-PERL
+perl "$here/top-frames.pl" "$base.collapsed" "$messages" "$interval" \
+    "$summary; event=$EVENT, interval $interval ns; load average $(cut -d' ' -f1-3 /proc/loadavg)" >"$base-top.txt"
 log "$summary"
 log "written: $base.html, $base.collapsed, $base-top.txt"
