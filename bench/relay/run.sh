@@ -10,10 +10,12 @@
 #   --install    apt-get install postfix (debconf "No configuration") and keep its default
 #                instance stopped and disabled, then run
 # Environment: TWGATE_JAR (default gateway/target/twgate.jar, built if missing),
-#   TWGATE_JAVA_OPTS (extra JVM options, for both twgate systems),
+#   TWGATE_JAVA_OPTS (extra JVM options, for every twgate system),
 #   JVM_OPTIONS (the options file of the "twgate" system, default deploy/jvm.options, the shipped
 #   defaults; "twgate-unbounded" runs the same jar with the JVM's own defaults: heap up to a
-#   quarter of the machine), SYSTEMS (default "direct twgate twgate-unbounded postfix"),
+#   quarter of the machine; "twgate-java25" the same jar and options file on Java 25:
+#   JAVA25_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64, with JAVA25_OPTS after the file),
+#   SYSTEMS (default "direct twgate twgate-unbounded postfix"),
 #   CASES (names of the cases to run, default all),
 #   TRIAL_TIMEOUT (s, default 120), WARMUP_BATCHES (most warm-up batches, default 30),
 #   JIT_QUIET (twgate's warm-up ends after two batches in a row during which HotSpot's compilers
@@ -48,6 +50,7 @@ run_deadline=${RUN_DEADLINE:-1080}
 results_dir=${RESULTS_DIR:-$here}
 jar=${TWGATE_JAR:-$repo/gateway/target/twgate.jar}
 jvm_options=${JVM_OPTIONS:-$repo/deploy/jvm.options}
+java25_home=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 read -r -a systems <<<"${SYSTEMS:-direct twgate twgate-unbounded postfix}"
 # Warm-up, not counted: batches of the case's own traffic. Postfix has no JIT: one batch starts
 # its processes and fills its caches. twgate goes on until a batch leaves HotSpot's JIT almost
@@ -88,6 +91,12 @@ fi
 for tool in smtp-source smtp-sink postfix postconf perl java jcmd ss timeout cc; do
     command -v "$tool" >/dev/null || die "'$tool' not found (Debian: apt-get install postfix; see README.md)"
 done
+if [[ " ${systems[*]} " == *" twgate-java25 "* ]]; then
+    [[ -x $java25_home/bin/java && -x $java25_home/bin/jcmd ]] ||
+        die "twgate-java25: no Java 25 at JAVA25_HOME=$java25_home (bin/java and bin/jcmd); set JAVA25_HOME or leave twgate-java25 out of SYSTEMS"
+    "$java25_home/bin/java" -version 2>&1 | grep -q 'version "25' ||
+        die "twgate-java25: $java25_home/bin/java is not Java 25: $("$java25_home/bin/java" -version 2>&1 | head -1)"
+fi
 ((EUID == 0)) || die "run as root: a private Postfix instance needs root to start"
 if [[ ! -f $jar ]]; then
     log "building $jar"
@@ -175,8 +184,13 @@ samples_dir=$results_dir/samples-$date_tag
 
 # ---------------------------------------------------------------- the relays
 start_twgate() { # dir sink-port system -> sets relay_pid, relay_port (and refresher with STATUS_REFRESH)
-    local dir=$1 metrics_listen='""' status_port="" defaults=()
-    [[ $3 == twgate ]] && defaults=("@$jvm_options") # the java launcher reads an options file
+    local dir=$1 metrics_listen='""' status_port="" defaults=() java=java
+    [[ $3 == twgate || $3 == twgate-java25 ]] && defaults=("@$jvm_options") # the java launcher reads an options file
+    if [[ $3 == twgate-java25 ]]; then
+        java=$java25_home/bin/java
+        # shellcheck disable=SC2206 # JAVA25_OPTS is a list of options
+        defaults+=(${JAVA25_OPTS:-})
+    fi
     relay_port=$(free_port)
     refresher=""
     if [[ -n ${STATUS_REFRESH:-} ]]; then
@@ -200,7 +214,7 @@ metrics:
 YAML
     # shellcheck disable=SC2086 # TWGATE_JAVA_OPTS is a list of options
     # twgate reads TWGATE_* variables as configuration overrides: these two are not for it.
-    (cd "$dir" && exec env -u TWGATE_JAVA_OPTS -u TWGATE_JAR java "${defaults[@]}" ${TWGATE_JAVA_OPTS:-} -jar "$jar" run --config "$dir/twgate.yaml") \
+    (cd "$dir" && exec env -u TWGATE_JAVA_OPTS -u TWGATE_JAR "$java" "${defaults[@]}" ${TWGATE_JAVA_OPTS:-} -jar "$jar" run --config "$dir/twgate.yaml") \
         >>"$dir/twgate.log" 2>&1 &
     relay_pid=$!
     pids+=("$relay_pid")
@@ -297,12 +311,16 @@ relay_ticks() { # system pid
     esac
 }
 
+jcmd_for() { # pid ...: the jcmd of the JDK the pid runs on (twgate-java25's is Java 25's)
+    if [[ ${system:-} == twgate-java25 ]]; then "$java25_home/bin/jcmd" "$@"; else jcmd "$@"; fi
+}
+
 jit_ms() { # pid: milliseconds HotSpot's compilers have spent so far (its java.ci.totalTime counter, ns)
-    jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '$1 == "java.ci.totalTime" {v = $2} END {printf "%d\n", v / 1e6}'
+    jcmd_for "$1" PerfCounter.print 2>/dev/null | awk -F= '$1 == "java.ci.totalTime" {v = $2} END {printf "%d\n", v / 1e6}'
 }
 
 gc_ms() { # pid: milliseconds the JVM's collectors have spent so far (sun.gc.collector.N.time, in hrt ticks)
-    jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '$1 ~ /^sun\.gc\.collector\.[0-9]+\.time$/ {t += $2}
+    jcmd_for "$1" PerfCounter.print 2>/dev/null | awk -F= '$1 ~ /^sun\.gc\.collector\.[0-9]+\.time$/ {t += $2}
         $1 == "sun.os.hrt.frequency" {f = $2} END {printf "%d\n", (f > 0 ? t * 1000 / f : 0)}'
 }
 
@@ -322,7 +340,7 @@ sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid l
     local i=0
     mkdir -p "$2"
     while kill -0 "$1" 2>/dev/null; do
-        jcmd "$1" Thread.print >"$2/$3-$i.txt" 2>/dev/null || true
+        jcmd_for "$1" Thread.print >"$2/$3-$i.txt" 2>/dev/null || true
         i=$((i + 1))
         sleep 1
     done
@@ -511,11 +529,11 @@ commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml
     echo
     echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GiB,"
     echo "$(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
-    echo "twgate $commit on $(java -version 2>&1 | head -1); Postfix $(postconf -d -h mail_version 2>/dev/null)."
+    echo "twgate $commit on $(java -version 2>&1 | head -1)$([[ " ${systems[*]} " == *" twgate-java25 "* ]] && echo "; twgate-java25 on $("$java25_home/bin/java" -version 2>&1 | head -1) with JAVA25_OPTS='${JAVA25_OPTS:-}'"); Postfix $(postconf -d -h mail_version 2>/dev/null)."
     echo "Rounds: $(awk -F '\t' '{print $3}' "$raw" | sort -u | wc -l), median reported; message counts divided by $scale."
     echo
-    echo "| case | messages | ceiling msgs/s | twgate msgs/s | twgate/ceiling | twgate/sequential limit | twgate unbounded msgs/s | bounded/unbounded | Postfix msgs/s | twgate/Postfix | twgate CPU ms/msg | unbounded CPU ms/msg | Postfix CPU ms/msg | twgate RSS at load MiB | twgate peak RSS MiB | unbounded peak RSS MiB |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| case | messages | ceiling msgs/s | twgate msgs/s | twgate/ceiling | twgate/sequential limit | twgate unbounded msgs/s | bounded/unbounded | Postfix msgs/s | twgate/Postfix | twgate CPU ms/msg | unbounded CPU ms/msg | Postfix CPU ms/msg | twgate RSS at load MiB | twgate peak RSS MiB | unbounded RSS at load MiB | unbounded peak RSS MiB |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     sync_ms=$(awk '{print $2}' "$probes" | median)
     for spec in "${cases[@]}"; do
         read -r name msgs size sessions rcpts <<<"$spec"
@@ -529,8 +547,25 @@ commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml
             "$(fmt "$un" %.0f) | $(ratio "$tw" "$un") | $(fmt "$pf" %.0f) | **$(ratio "$tw" "$pf")** |" \
             "$(fmt "$(column_of twgate "$name" 5 | median)" %.3f) | $(fmt "$(column_of twgate-unbounded "$name" 5 | median)" %.3f) |" \
             "$(fmt "$(column_of postfix "$name" 5 | median)" %.3f) | $(fmt "$(column_of twgate "$name" 11 | max)" %.0f) |" \
-            "$(fmt "$(column_of twgate "$name" 6 | max)" %.0f) | $(fmt "$(column_of twgate-unbounded "$name" 6 | max)" %.0f) |"
+            "$(fmt "$(column_of twgate "$name" 6 | max)" %.0f) | $(fmt "$(column_of twgate-unbounded "$name" 11 | max)" %.0f) |" \
+            "$(fmt "$(column_of twgate-unbounded "$name" 6 | max)" %.0f) |"
     done
+    if [[ " ${systems[*]} " == *" twgate-java25 "* ]]; then
+        echo
+        echo "The same jar and options file on Java 25 (twgate-java25), beside Java 17 (twgate) in the same run:"
+        echo
+        echo "| case | Java 17 msgs/s | Java 25 msgs/s | 25/17 | Java 17 CPU ms/msg | Java 25 CPU ms/msg | Java 17 RSS at load MiB | Java 25 RSS at load MiB | Java 17 peak RSS MiB | Java 25 peak RSS MiB |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        for spec in "${cases[@]}"; do
+            read -r name _ <<<"$spec"
+            tw=$(column_of twgate "$name" 4 | median)
+            j25=$(column_of twgate-java25 "$name" 4 | median)
+            echo "| $name | $(fmt "$tw" %.0f) | $(fmt "$j25" %.0f) | $(ratio "$j25" "$tw") |" \
+                "$(fmt "$(column_of twgate "$name" 5 | median)" %.3f) | $(fmt "$(column_of twgate-java25 "$name" 5 | median)" %.3f) |" \
+                "$(fmt "$(column_of twgate "$name" 11 | max)" %.0f) | $(fmt "$(column_of twgate-java25 "$name" 11 | max)" %.0f) |" \
+                "$(fmt "$(column_of twgate "$name" 6 | max)" %.0f) | $(fmt "$(column_of twgate-java25 "$name" 6 | max)" %.0f) |"
+        done
+    fi
     echo
     echo "Sequential limit (one session): 1 / (the ceiling's time per message + the spool's sync pattern)."
     echo "Spool sync pattern on this disk, per round (ms per message: total, in fdatasync, in the directory fsync):"
