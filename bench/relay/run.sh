@@ -479,11 +479,14 @@ run_trial() { # system round case msgs size sessions rcpts
 # the spool takes for a small message), measured in the same run, on the same file system.
 probe=$work/spool-sync-probe
 cc -O2 -o "$probe" "$here/spool-sync-probe.c" || die "cannot build spool-sync-probe.c"
-probe_spool() { # round: appends "round ms-per-msg ms-in-fdatasync ms-in-directory-fsync" to $probes
-    local dir=$work/probe-$1
-    mkdir -p "$dir"
-    echo "$1 $("$probe" "$dir" $((2000 / scale)) 4396)" >>"$probes"
-    log "spool sync pattern round $1: $(tail -n 1 "$probes" | cut -d' ' -f2-) ms per message (total, fdatasync, directory fsync)"
+probe_spool() { # round: appends "round path-to-250 in-fdatasync background", then the same for the tmp/ fallback, to $probes
+    local dir=$work/probe-$1 reserved fallback
+    mkdir -p "$dir/reserved" "$dir/fallback"
+    reserved=$("$probe" "$dir/reserved" $((2000 / scale)) 4396 reserved)
+    fallback=$("$probe" "$dir/fallback" $((2000 / scale)) 4396 fallback)
+    echo "$1 $reserved $fallback" >>"$probes"
+    log "spool sync pattern round $1: $reserved ms per message (path to 250, of it fdatasync, background);" \
+        "tmp/ fallback $fallback"
     rm -rf "$dir"
 }
 
@@ -568,8 +571,9 @@ commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml
     fi
     echo
     echo "Sequential limit (one session): 1 / (the ceiling's time per message + the spool's sync pattern)."
-    echo "Spool sync pattern on this disk, per round (ms per message: total, in fdatasync, in the directory fsync):"
-    echo "$(sed 's/^/round /' "$probes" | paste -sd ';' -); median total $sync_ms ms."
+    echo "Spool sync pattern on this disk (spool-sync-probe.c), per round, ms per message: into a reserved file (path to 250,"
+    echo "of it in fdatasync, background renames and queue/ fsyncs), then the tmp/ fallback (path to 250 with its directory fsync, of it in fdatasync, unlink):"
+    echo "$(sed 's/^/round /' "$probes" | paste -sd ';' -); median path to 250 $sync_ms ms (the limit uses it)."
     echo "twgate: \`java @$(realpath --relative-to="$repo" "$jvm_options" 2>/dev/null || echo "$jvm_options") -jar\` ($(grep -v '^[[:space:]]*#' "$jvm_options" | grep . | tr '\n' ' '| sed 's/ $//'));"
     echo "twgate unbounded: \`java -jar\` (the JVM's defaults); both with TWGATE_JAVA_OPTS='${TWGATE_JAVA_OPTS:-}'. RSS at load: the largest VmRSS sampled (every 100 ms) while the case was measured, warm-up excluded; peak RSS: VmHWM, the largest over the JVM's life (warm-up and its JIT compilations included); both the largest of any round."
     echo

@@ -176,6 +176,7 @@ public final class Gateway implements AutoCloseable {
             gateway.endpoint = lifecycle.opened("metrics endpoint", gateway.startMetrics());
             gateway.statusEndpoint = lifecycle.opened("status endpoint", gateway.startStatusListener());
             int recovered = gateway.queue.recover();
+            gateway.spool.reserveAhead();
             gateway.status.watchQueue(gateway.queue::size);
             LOG.info("event=spool_recovered spool={} messages={} max_queued_messages={}", gateway.spool.root(), recovered,
                     gateway.queueBound.limit());

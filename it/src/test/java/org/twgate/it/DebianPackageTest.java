@@ -364,11 +364,25 @@ class DebianPackageTest {
         });
     }
 
+    /**
+     * Queued messages: files of queue/ sealed under their own id (README "Spool layout"); the
+     * others are reserved files, empty or holding a finished message.
+     */
     private static List<Path> queued() {
         try (Stream<Path> files = Files.list(SPOOL.resolve("queue"))) {
-            return files.filter(f -> f.toString().endsWith(".msg")).toList();
+            return files.filter(f -> f.toString().endsWith(".msg")).filter(DebianPackageTest::sealedUnderItsName).toList();
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    private static boolean sealedUnderItsName(Path file) {
+        String name = file.getFileName().toString();
+        try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return "twgate-spool 2".equals(in.readLine()) && !"seal 0000000000000000 00000000".equals(in.readLine())
+                    && ("id " + name.substring(0, name.length() - 4)).equals(in.readLine());
+        } catch (IOException e) {
+            return false; // gone meanwhile
         }
     }
 

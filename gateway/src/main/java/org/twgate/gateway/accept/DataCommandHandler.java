@@ -11,7 +11,6 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.core.DataCmdHandler;
 import org.twgate.gateway.spool.Envelope;
 import org.twgate.gateway.spool.IncomingMessage;
-import org.twgate.gateway.spool.QueueId;
 import org.twgate.gateway.spool.Spool;
 
 /**
@@ -40,13 +39,11 @@ final class DataCommandHandler extends DataCmdHandler {
         InboundTransaction transaction = session.getAttachment(InboundTransaction.KEY, State.Transaction).orElseThrow();
         ClientSession client = session.getAttachment(ClientSession.KEY, State.Connection).orElseThrow();
         Instant now = clock.instant();
-        QueueId id = QueueId.next(now.toEpochMilli());
         String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, State.Connection).orElse(null);
         String protocol = protocol(session);
         Envelope envelope = transaction.envelope(now, client.address(), helo, protocol);
-        byte[] received = ReceivedHeader.render(envelope, client.name(), id, settings.hostname(), now)
-                .getBytes(StandardCharsets.UTF_8);
-        IncomingMessage message = spool.receive(id, envelope, received);
+        IncomingMessage message = spool.receive(envelope, id -> ReceivedHeader
+                .render(envelope, client.name(), id, settings.hostname(), now).getBytes(StandardCharsets.UTF_8));
         session.setAttachment(InboundData.KEY, new InboundData(message, intake), State.Transaction);
         session.pushLineHandler(endOfData);
         return AcceptReplies.START_MAIL_INPUT.toResponse();

@@ -29,15 +29,14 @@ public final class LocalSubmission {
     /** Blocks until the message is fsynced; call from a delivery thread, never an event loop. */
     public QueueId submit(String sender, String recipient, byte[] content) throws IOException {
         Instant now = clock.instant();
-        QueueId id = QueueId.next(now.toEpochMilli());
         Envelope envelope = new Envelope(sender, List.of(new EnvelopeRecipient(0, recipient, "NEVER", null)),
                 null, null, "8BITMIME", false, now, "127.0.0.1", "localhost", "LOCAL");
-        IncomingMessage message = spool.receive(id, envelope, new byte[0]);
+        IncomingMessage message = spool.receive(envelope, id -> new byte[0]);
         message.write(Unpooled.wrappedBuffer(content));
         try {
             StoredMessage stored = message.commit().get();
             queue.accept(stored);
-            return id;
+            return stored.id();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while queueing a notice", e);

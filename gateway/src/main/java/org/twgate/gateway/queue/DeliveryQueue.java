@@ -326,7 +326,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
                 }
             }
         }
-        out.sort((a, b) -> a.id().compareTo(b.id()));
+        out.sort(QueueEntry.OLDEST_FIRST);
         return out;
     }
 

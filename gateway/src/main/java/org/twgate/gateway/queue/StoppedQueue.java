@@ -39,6 +39,7 @@ public final class StoppedQueue implements QueueAdmin {
                 out.add(QueueEntry.of(stored, state));
             }
         }
+        out.sort(QueueEntry.OLDEST_FIRST);
         return out;
     }
 

@@ -67,7 +67,9 @@ final class DirectorySyncer implements AutoCloseable {
                 fsync(directory);
                 lastRoundDone = Math.max(lastRoundDone, round);
                 batch.forEach(f -> f.complete(null));
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // A RuntimeException too: left to escape, it would keep `leading` set and every
+                // later commit would wait for a round that never comes.
                 batch.forEach(f -> f.completeExceptionally(e));
             }
         }

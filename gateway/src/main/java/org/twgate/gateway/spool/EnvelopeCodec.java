@@ -12,12 +12,17 @@ import java.util.List;
 /**
  * The envelope section at the head of every spool file: one {@code key value} per line,
  * LF-terminated, UTF-8, ended by a line holding a single {@code .}; the message follows.
+ * The second line is the seal ({@link Seal}), written last, in place: it says how long the
+ * file is and what it holds, so a file written in place can tell a finished message from an
+ * unfinished one without a rename.
  * Recipient attributes ({@code notify}, {@code orcpt}) follow their {@code rcpt} line.
  * No value can contain a line break (the SMTP server refuses them), so nothing is escaped
  * and an operator can read the file with {@code less}.
  */
 public final class EnvelopeCodec {
-    static final String MAGIC = "twgate-spool 1";
+    static final String MAGIC = "twgate-spool 2";
+    /** Files written before the seal (committed by a rename, so present means committed). */
+    static final String MAGIC_V1 = "twgate-spool 1";
     private static final int MAX_HEADER = 1 << 20;
 
     private EnvelopeCodec() {
@@ -26,6 +31,7 @@ public final class EnvelopeCodec {
     public static byte[] encode(QueueId id, Envelope envelope) {
         StringBuilder out = new StringBuilder(256);
         line(out, MAGIC, null);
+        out.append(Seal.UNSEALED_LINE);
         line(out, "id", id.value());
         line(out, "arrival", envelope.arrival().toString());
         line(out, "client", envelope.clientAddress());
@@ -105,7 +111,7 @@ public final class EnvelopeCodec {
     }
 
     static Envelope fields(List<String> lines, String where, QueueId[] idOut) throws SpoolFormatException {
-        if (lines.isEmpty() || !lines.get(0).equals(MAGIC)) {
+        if (lines.isEmpty() || !(lines.get(0).equals(MAGIC) || lines.get(0).equals(MAGIC_V1))) {
             throw new SpoolFormatException(where + ": not a twgate spool file (first line is not '" + MAGIC + "')");
         }
         String sender = null;
@@ -145,6 +151,9 @@ public final class EnvelopeCodec {
                 }
                 case "notify" -> notify = value;
                 case "orcpt" -> orcpt = value;
+                case "seal" -> {
+                    // checked when the file is recovered (QueueFileCheck), not each time it is read
+                }
                 default -> {
                     // Unknown keys come from a newer twgate: keep going, they only add information.
                 }

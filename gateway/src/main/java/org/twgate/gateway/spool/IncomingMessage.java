@@ -11,12 +11,15 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32C;
 
 /**
  * A message being received: content chunks handed over by the SMTP server (from a Netty
  * event loop, which must never wait on the disk) are written in order on the spool's I/O
- * executor. {@link #commit()} fsyncs, renames into {@code queue/} and waits for the group
- * directory fsync; only then may the server answer {@code 250}.
+ * executor. Into a reserved file ({@link ReservedFiles}), in place: {@link #commit()} cuts the
+ * file to length, writes the {@link Seal} and {@code fdatasync}s it. Otherwise into
+ * {@code tmp/}: {@link #commit()} fsyncs, renames into {@code queue/} and waits for the group
+ * directory fsync. Only then may the server answer {@code 250}.
  *
  * <p>Not thread-safe for callers: one event loop drives one instance. The chained tasks run one
  * at a time, in order, possibly on different executor threads.
@@ -37,28 +40,31 @@ public final class IncomingMessage {
     private final Envelope envelope;
     private final Spool spool;
     private final Executor io;
-    private final Path tmpFile;
+    /** Written in place into its reserved file in queue/, not in tmp/ and renamed. */
+    private final boolean inPlace;
+    private final Path file;
     private final byte[] head;
+    private final CRC32C checksum = new CRC32C();
     private final AtomicLong pending = new AtomicLong();
     private volatile Runnable drainListener;
     private CompletableFuture<Void> tail;
     private FileChannel channel;
-    /** The file is a finished message's, written over: cut to length before the fsync. */
-    private boolean recycled;
     private long contentOffset;
     private long written;
 
-    IncomingMessage(QueueId id, Envelope envelope, byte[] prefix, Spool spool, Executor io) {
+    IncomingMessage(QueueId id, boolean inPlace, Envelope envelope, byte[] prefix, Spool spool, Executor io) {
         this.id = id;
+        this.inPlace = inPlace;
         this.envelope = envelope;
         this.spool = spool;
         this.io = io;
-        this.tmpFile = spool.tmpDir().resolve(id.value());
+        this.file = inPlace ? spool.messageFile(id) : spool.tmpDir().resolve(id.value());
         byte[] envelopeBytes = EnvelopeCodec.encode(id, envelope);
         this.contentOffset = envelopeBytes.length;
         this.head = new byte[envelopeBytes.length + prefix.length];
         System.arraycopy(envelopeBytes, 0, head, 0, envelopeBytes.length);
         System.arraycopy(prefix, 0, head, envelopeBytes.length, prefix.length);
+        checksum.update(head, Seal.COVERED_FROM, head.length - Seal.COVERED_FROM);
         // The file is created by the first task that needs it: a small message is then created,
         // written, fsynced and renamed by one task on one thread.
         this.tail = CompletableFuture.completedFuture(null);
@@ -135,10 +141,13 @@ public final class IncomingMessage {
                         last.release(last.refCnt());
                     }
                 })
-                .thenCompose(stored -> spool.syncQueueDirectory().thenApply(done -> stored))
+                .thenCompose(stored -> inPlace ? CompletableFuture.completedFuture(stored)
+                        : spool.syncQueueDirectory().thenApply(done -> stored))
                 .whenComplete((stored, failure) -> {
                     if (failure != null) {
                         discard();
+                    } else if (inPlace) {
+                        spool.reserved().committed(id);
                     }
                     spool.settled();
                 });
@@ -155,12 +164,11 @@ public final class IncomingMessage {
 
     private void open() {
         try {
-            recycled = spool.recycled().takeInto(tmpFile);
-            channel = recycled ? FileChannel.open(tmpFile, StandardOpenOption.WRITE)
-                    : FileChannel.open(tmpFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            channel = inPlace ? FileChannel.open(file, StandardOpenOption.WRITE)
+                    : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             writeFully(ByteBuffer.wrap(head));
         } catch (IOException e) {
-            throw new SpoolIoException("cannot create " + tmpFile, e);
+            throw new SpoolIoException("cannot " + (inPlace ? "open " : "create ") + file, e);
         }
     }
 
@@ -171,10 +179,11 @@ public final class IncomingMessage {
         try {
             for (ByteBuffer buffer : chunk.nioBuffers()) {
                 written += buffer.remaining();
+                checksum.update(buffer.duplicate());
                 writeFully(buffer);
             }
         } catch (IOException e) {
-            throw new SpoolIoException("cannot write " + tmpFile, e);
+            throw new SpoolIoException("cannot write " + file, e);
         } finally {
             chunk.release();
         }
@@ -192,15 +201,24 @@ public final class IncomingMessage {
         }
         Path target = spool.messageFile(id);
         try {
-            if (recycled) {
-                channel.truncate(channel.position()); // what an older, longer message left beyond ours
+            long length = channel.position();
+            if (inPlace && channel.size() > length) {
+                channel.truncate(length); // what the file's earlier message left beyond this one
             }
+            ByteBuffer seal = ByteBuffer.wrap(new Seal(length, (int) checksum.getValue()).line());
+            while (seal.hasRemaining()) {
+                channel.write(seal, Seal.OFFSET + seal.position());
+            }
+            // One fdatasync makes content, length and seal durable together; the reserved file's
+            // name was made durable before it was handed out (ReservedFiles).
             channel.force(false);
             channel.close();
             channel = null;
-            Files.move(tmpFile, target, StandardCopyOption.ATOMIC_MOVE);
+            if (!inPlace) {
+                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (IOException e) {
-            throw new SpoolIoException("cannot commit " + tmpFile + " to " + target, e);
+            throw new SpoolIoException("cannot commit " + file + (inPlace ? "" : " to " + target), e);
         }
         long prefixLength = head.length - contentOffset;
         return new StoredMessage(id, envelope, target, contentOffset, prefixLength + written);
@@ -212,7 +230,11 @@ public final class IncomingMessage {
                 channel.close();
                 channel = null;
             }
-            Files.deleteIfExists(tmpFile);
+            if (inPlace) {
+                spool.reserved().abandoned(id);
+            } else {
+                Files.deleteIfExists(file);
+            }
         } catch (IOException e) {
             // A leftover temporary file is removed at the next start; nothing more to do here.
         }

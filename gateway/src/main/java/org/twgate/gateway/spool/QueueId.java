@@ -5,9 +5,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * A queue id: 11 hex digits of the arrival time in milliseconds, then 5 of a per-process
- * sequence started at a random point, so ids sort by arrival and two processes (a restart
- * within the same millisecond) do not collide in practice.
+ * A queue id: 11 hex digits of the time it was made in milliseconds, then 5 of a per-process
+ * sequence started at a random point, so ids made by one process sort by that time and two
+ * processes (a restart within the same millisecond) do not collide in practice. A message
+ * written into a reserved file has the id made when the file was reserved, so ids sort by
+ * arrival only roughly; the envelope keeps the arrival.
  */
 public record QueueId(String value) implements Comparable<QueueId> {
     private static final Pattern FORM = Pattern.compile("[0-9A-F]{16}");

@@ -14,7 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -22,14 +22,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The spool directory: {@code tmp/} (messages being received), {@code queue/} (committed
- * messages {@code ID.msg} and their journals {@code ID.log}), {@code corrupt/} (files that
- * could not be read back, kept for an operator) and {@code free/} (files of finished messages
- * kept to be written over, see {@link RecycledFiles}). The layout is documented in README.md.
+ * The spool directory: {@code queue/} (committed messages {@code ID.msg}, their journals
+ * {@code ID.log}, and reserved files under the names of messages still to come, see
+ * {@link ReservedFiles}), {@code tmp/} (messages being received when no reserved file was
+ * ready) and {@code corrupt/} (files that could not be read back, kept for an operator). The
+ * layout is documented in README.md.
  */
 public final class Spool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
@@ -42,7 +44,7 @@ public final class Spool implements AutoCloseable {
     private final Path tmp;
     private final Path queue;
     private final Path corrupt;
-    private final RecycledFiles recycled;
+    private final ReservedFiles reserved;
     private final ExecutorService io;
     private final DirectorySyncer queueSyncer;
     private final ContentBudget contentBudget =
@@ -63,13 +65,14 @@ public final class Spool implements AutoCloseable {
         probeWritable();
         this.io = Executors.newFixedThreadPool(ioThreads, named("twgate-spool-io"));
         this.queueSyncer = new DirectorySyncer(queue);
-        this.recycled = new RecycledFiles(this.root.resolve("free"), queueSyncer);
+        this.reserved = new ReservedFiles(this::messageFile, queueSyncer);
     }
 
     /** Opens (creating if needed) the spool at {@code root}; leftovers in {@code tmp/} are removed. */
     public static Spool open(Path root, int ioThreads) throws IOException {
         Spool spool = new Spool(root, ioThreads);
         int removed = spool.clearTmp();
+        spool.removeFormerFreeDirectory();
         if (removed > 0) {
             LOG.info("spool={} removed={} unfinished messages left in tmp/ by an earlier run (never acknowledged)",
                     spool.root, removed);
@@ -94,8 +97,8 @@ public final class Spool implements AutoCloseable {
         return contentBudget;
     }
 
-    RecycledFiles recycled() {
-        return recycled;
+    ReservedFiles reserved() {
+        return reserved;
     }
 
     Path messageFile(QueueId id) {
@@ -106,12 +109,30 @@ public final class Spool implements AutoCloseable {
         return queue.resolve(id.value() + JOURNAL_SUFFIX);
     }
 
-    /** Starts receiving a message; {@code prefix} (the Received: header) precedes its content. */
+    /**
+     * Starts receiving a message under a new id, into a reserved file when one is ready;
+     * {@code prefix} (the Received: header, which names the id) precedes its content.
+     */
+    public IncomingMessage receive(Envelope envelope, Function<QueueId, byte[]> prefix) {
+        QueueId id = reserved.take();
+        if (id == null) {
+            QueueId fresh = QueueId.next(System.currentTimeMillis());
+            return receive(fresh, envelope, prefix.apply(fresh));
+        }
+        started();
+        return new IncomingMessage(id, true, envelope, prefix.apply(id), this, io);
+    }
+
+    /** Starts receiving a message under {@code id} (through {@code tmp/}); {@code prefix} precedes its content. */
     public IncomingMessage receive(QueueId id, Envelope envelope, byte[] prefix) {
+        started();
+        return new IncomingMessage(id, false, envelope, prefix, this, io);
+    }
+
+    private void started() {
         synchronized (inFlightLock) {
             inFlight++;
         }
-        return new IncomingMessage(id, envelope, prefix, this, io);
     }
 
     /** An incoming message was committed or abandoned: its chain of I/O tasks is over. */
@@ -143,25 +164,71 @@ public final class Spool implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes reserved files ready in the background (after recovery, so that the first messages
+     * after a start are written in place too); they are topped up as messages take them.
+     */
+    public void reserveAhead() {
+        reserved.topUpSoon();
+    }
+
+    /** Queue directory fsyncs begun so far; for tests. */
+    long queueFsyncsStarted() {
+        return queueSyncer.ticket();
+    }
+
     CompletableFuture<Void> syncQueueDirectory() {
         return queueSyncer.sync();
     }
 
-    /** Every committed message, oldest first; unreadable files are moved to {@code corrupt/}. */
+    /**
+     * Every committed message, oldest arrival first. Files that hold none (reserves: empty, unsealed or
+     * another message's) are taken back as reserves; unreadable ones are moved to {@code corrupt/}.
+     * Each message file is read whole once, for its checksum.
+     */
     public List<StoredMessage> recover() throws IOException {
         List<StoredMessage> found = new ArrayList<>();
+        int adopted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(queue, "*" + MESSAGE_SUFFIX)) {
             for (Path file : files) {
-                try {
-                    found.add(read(file));
-                } catch (SpoolFormatException e) {
-                    LOG.error("spool file unreadable, moved to corrupt/: {}", e.getMessage());
-                    Files.move(file, corrupt.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                String name = file.getFileName().toString();
+                String idText = name.substring(0, name.length() - MESSAGE_SUFFIX.length());
+                if (!QueueId.isQueueId(idText)) {
+                    moveToCorrupt(file, file + ": not named by a queue id");
+                    continue;
+                }
+                QueueId id = new QueueId(idText);
+                if (reserved.owns(id)) {
+                    continue;
+                }
+                QueueFileCheck.Verdict verdict = QueueFileCheck.check(file, id);
+                switch (verdict.kind()) {
+                    case RESERVE -> {
+                        reserved.adopt(id, Files.size(file));
+                        adopted++;
+                    }
+                    case CORRUPT -> moveToCorrupt(file, file + ": " + verdict.reason());
+                    case MESSAGE -> {
+                        try {
+                            found.add(read(file));
+                        } catch (SpoolFormatException e) {
+                            moveToCorrupt(file, e.getMessage());
+                        }
+                    }
                 }
             }
         }
-        Collections.sort(found, (a, b) -> a.id().compareTo(b.id()));
+        if (adopted > 0) {
+            reserved.syncNames();
+        }
+        // By arrival: a reserved file's id is made when it is reserved, not when its message came.
+        found.sort(Comparator.comparing((StoredMessage m) -> m.envelope().arrival()).thenComparing(StoredMessage::id));
         return found;
+    }
+
+    private void moveToCorrupt(Path file, String why) throws IOException {
+        LOG.error("spool file unreadable, moved to corrupt/: {}", why);
+        Files.move(file, corrupt.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Reads one committed message's envelope. */
@@ -178,8 +245,16 @@ public final class Spool implements AutoCloseable {
         return read(messageFile(id));
     }
 
-    public boolean contains(QueueId id) {
-        return Files.exists(messageFile(id));
+    /** Whether {@code id} is a committed message (not a reserved file, nor nothing). */
+    public boolean contains(QueueId id) throws IOException {
+        if (reserved.owns(id)) {
+            return false;
+        }
+        try {
+            return QueueFileCheck.check(messageFile(id), id).kind() == QueueFileCheck.Kind.MESSAGE;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     /**
@@ -196,7 +271,7 @@ public final class Spool implements AutoCloseable {
     /**
      * Up to {@code max} octets of a queued message's content, for an operator's look. The file's
      * identity is checked again after reading: a message that finished meanwhile had its file
-     * moved to {@code free/}, perhaps to be written over by another message, whose bytes must not
+     * renamed to a reserve, perhaps to be written over by another message, whose bytes must not
      * be shown as this one's.
      *
      * @throws NoSuchFileException when the message is not (or no longer) in the queue
@@ -242,11 +317,11 @@ public final class Spool implements AutoCloseable {
     }
 
     /**
-     * Removes a finished message (its file is kept in {@code free/} for a new one when small).
+     * Removes a finished message (a small one's file is kept as a reserve, under a new id).
      * The journal goes last, so a crash in between leaves a record.
      */
     public void remove(QueueId id) throws IOException {
-        recycled.give(messageFile(id));
+        reserved.give(messageFile(id));
         Files.deleteIfExists(journalFile(id));
     }
 
@@ -259,6 +334,23 @@ public final class Spool implements AutoCloseable {
             }
         }
         return removed;
+    }
+
+    /**
+     * {@code free/} held finished messages' files to be written over, before they were kept as
+     * reserves in {@code queue/}: nothing in it is anyone's mail.
+     */
+    private void removeFormerFreeDirectory() throws IOException {
+        Path free = root.resolve("free");
+        if (!Files.isDirectory(free)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(free)) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(free);
     }
 
     private void probeWritable() throws IOException {
@@ -284,6 +376,7 @@ public final class Spool implements AutoCloseable {
             Thread.currentThread().interrupt();
             io.shutdownNow();
         }
+        reserved.close();
         queueSyncer.close();
         lock.close();
     }

@@ -58,7 +58,7 @@ class ContentBudgetTest {
             List<IncomingMessage> messages = new ArrayList<>();
             List<Boolean> paused = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
-                IncomingMessage m = new IncomingMessage(QueueId.next(System.currentTimeMillis()), envelope(),
+                IncomingMessage m = new IncomingMessage(QueueId.next(System.currentTimeMillis()), false, envelope(),
                         new byte[0], spool, disk);
                 messages.add(m);
                 paused.add(m.write(chunk(each)));
@@ -83,7 +83,7 @@ class ContentBudgetTest {
     void aMessageBeingCommittedDoesNotResumeItsReaderWhenTheDiskCatchesUp() throws Exception {
         HeldDisk disk = new HeldDisk();
         try (Spool spool = Spool.open(dir, 1)) {
-            IncomingMessage m = new IncomingMessage(QueueId.next(System.currentTimeMillis()), envelope(),
+            IncomingMessage m = new IncomingMessage(QueueId.next(System.currentTimeMillis()), false, envelope(),
                     new byte[0], spool, disk);
             assertThat(m.write(chunk(IncomingMessage.HIGH_WATERMARK + 1))).isTrue();
             AtomicInteger resumed = new AtomicInteger();
