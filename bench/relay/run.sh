@@ -15,7 +15,9 @@
 #   defaults; "twgate-unbounded" runs the same jar with the JVM's own defaults: heap up to a
 #   quarter of the machine; "twgate-java25" the same jar and options file on Java 25:
 #   JAVA25_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64, with JAVA25_OPTS after the file),
-#   SYSTEMS (default "direct twgate twgate-unbounded postfix"),
+#   PEER_JAR (the jar of the "twgate-peer" system: another build, e.g. the commit before a change,
+#   with the same options file and Java as "twgate", for an A/B in one run; PEER_NAME says what
+#   it is in the report; not in the default SYSTEMS), SYSTEMS (default "direct twgate twgate-unbounded postfix"),
 #   CASES (names of the cases to run, default all),
 #   TRIAL_TIMEOUT (s, default 120), WARMUP_BATCHES (most warm-up batches, default 30),
 #   JIT_QUIET (twgate's warm-up ends after two batches in a row during which HotSpot's compilers
@@ -91,6 +93,9 @@ fi
 for tool in smtp-source smtp-sink postfix postconf perl java jcmd ss timeout cc; do
     command -v "$tool" >/dev/null || die "'$tool' not found (Debian: apt-get install postfix; see README.md)"
 done
+if [[ " ${systems[*]} " == *" twgate-peer "* ]]; then
+    [[ -f ${PEER_JAR:-} ]] || die "twgate-peer: set PEER_JAR to the jar to compare with (PEER_JAR='${PEER_JAR:-}')"
+fi
 if [[ " ${systems[*]} " == *" twgate-java25 "* ]]; then
     [[ -x $java25_home/bin/java && -x $java25_home/bin/jcmd ]] ||
         die "twgate-java25: no Java 25 at JAVA25_HOME=$java25_home (bin/java and bin/jcmd); set JAVA25_HOME or leave twgate-java25 out of SYSTEMS"
@@ -184,8 +189,9 @@ samples_dir=$results_dir/samples-$date_tag
 
 # ---------------------------------------------------------------- the relays
 start_twgate() { # dir sink-port system -> sets relay_pid, relay_port (and refresher with STATUS_REFRESH)
-    local dir=$1 metrics_listen='""' status_port="" defaults=() java=java
-    [[ $3 == twgate || $3 == twgate-java25 ]] && defaults=("@$jvm_options") # the java launcher reads an options file
+    local dir=$1 metrics_listen='""' status_port="" defaults=() java=java relay_jar=$jar
+    [[ $3 == twgate || $3 == twgate-java25 || $3 == twgate-peer ]] && defaults=("@$jvm_options") # the java launcher reads an options file
+    [[ $3 == twgate-peer ]] && relay_jar=$PEER_JAR
     if [[ $3 == twgate-java25 ]]; then
         java=$java25_home/bin/java
         # shellcheck disable=SC2206 # JAVA25_OPTS is a list of options
@@ -214,7 +220,7 @@ metrics:
 YAML
     # shellcheck disable=SC2086 # TWGATE_JAVA_OPTS is a list of options
     # twgate reads TWGATE_* variables as configuration overrides: these two are not for it.
-    (cd "$dir" && exec env -u TWGATE_JAVA_OPTS -u TWGATE_JAR "$java" "${defaults[@]}" ${TWGATE_JAVA_OPTS:-} -jar "$jar" run --config "$dir/twgate.yaml") \
+    (cd "$dir" && exec env -u TWGATE_JAVA_OPTS -u TWGATE_JAR "$java" "${defaults[@]}" ${TWGATE_JAVA_OPTS:-} -jar "$relay_jar" run --config "$dir/twgate.yaml") \
         >>"$dir/twgate.log" 2>&1 &
     relay_pid=$!
     pids+=("$relay_pid")
@@ -553,6 +559,21 @@ commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml
             "$(fmt "$(column_of twgate "$name" 6 | max)" %.0f) | $(fmt "$(column_of twgate-unbounded "$name" 11 | max)" %.0f) |" \
             "$(fmt "$(column_of twgate-unbounded "$name" 6 | max)" %.0f) |"
     done
+    if [[ " ${systems[*]} " == *" twgate-peer "* ]]; then
+        echo
+        echo "twgate beside twgate-peer (PEER_JAR=$PEER_JAR${PEER_NAME:+, $PEER_NAME}), same options file and Java, in the same run:"
+        echo
+        echo "| case | twgate msgs/s | peer msgs/s | twgate/peer | twgate CPU ms/msg | peer CPU ms/msg | twgate RSS at load MiB | peer RSS at load MiB |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+        for spec in "${cases[@]}"; do
+            read -r name _ <<<"$spec"
+            tw=$(column_of twgate "$name" 4 | median)
+            peer=$(column_of twgate-peer "$name" 4 | median)
+            echo "| $name | $(fmt "$tw" %.0f) | $(fmt "$peer" %.0f) | $(ratio "$tw" "$peer") |" \
+                "$(fmt "$(column_of twgate "$name" 5 | median)" %.3f) | $(fmt "$(column_of twgate-peer "$name" 5 | median)" %.3f) |" \
+                "$(fmt "$(column_of twgate "$name" 11 | max)" %.0f) | $(fmt "$(column_of twgate-peer "$name" 11 | max)" %.0f) |"
+        done
+    fi
     if [[ " ${systems[*]} " == *" twgate-java25 "* ]]; then
         echo
         echo "The same jar and options file on Java 25 (twgate-java25), beside Java 17 (twgate) in the same run:"
