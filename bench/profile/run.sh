@@ -75,7 +75,13 @@ fi
 # ---------------------------------------------------------------- sink and relay
 sink_port=$(free_port)
 mkfifo "$work/sink.fifo"
-perl "$repo/bench/relay/sink-watch.pl" "$work/watch" "$warmup" $((warmup + messages)) <"$work/sink.fifo" &
+# Sent in batches of at most $batch, each awaited at the sink: in one long run the accepting
+# side outruns delivery and the queue reaches spool.max_queued_messages (MAIL then gets 452,
+# which ends smtp-source), as in the relay benchmark's batches.
+batch=5000
+milestones=$( (seq "$batch" "$batch" "$warmup"; echo "$warmup"; seq $((warmup + batch)) "$batch" $((warmup + messages)); echo $((warmup + messages))) | sort -nu)
+# shellcheck disable=SC2086 # one milestone per word
+perl "$repo/bench/relay/sink-watch.pl" "$work/watch" $milestones <"$work/sink.fifo" &
 pids+=($!)
 smtp-sink -c -u nobody "127.0.0.1:$sink_port" 1024 >"$work/sink.fifo" 2>>"$work/sink.err" &
 sink_pid=$!
@@ -111,14 +117,20 @@ await_count() { # n: until the sink has n messages (120 s at most)
         sleep 0.1
     done
 }
-send() { # count
-    smtp-source -d -M source.bench.invalid -f sender@source.bench.invalid -t rcpt@sink.bench.invalid \
-        -s "$sessions" -m "$1" -l "$size" "127.0.0.1:$relay_port" 2>>"$work/source.err" || die "smtp-source failed"
+send() { # count already-at-the-sink: in batches, each awaited
+    local sent=0 n
+    while ((sent < $1)); do
+        n=$(($1 - sent < batch ? $1 - sent : batch))
+        smtp-source -d -M source.bench.invalid -f sender@source.bench.invalid -t rcpt@sink.bench.invalid \
+            -s "$sessions" -m "$n" -l "$size" "127.0.0.1:$relay_port" 2>>"$work/source.err" ||
+            die "smtp-source failed: $(tail -2 "$work/source.err")"
+        sent=$((sent + n))
+        await_count $(($2 + sent))
+    done
 }
 
 log "warm-up: $warmup messages ($size bytes, $sessions sessions), not profiled"
-send "$warmup"
-await_count "$warmup"
+send "$warmup" 0
 
 mkdir -p "$results"
 base=$results/$tag-${size}B-${sessions}sess
@@ -135,8 +147,7 @@ fi
 cpu0=$(awk '{print $14 + $15}' "/proc/$relay_pid/stat")
 t0=$EPOCHREALTIME
 log "profiling $messages messages with event=$EVENT"
-send "$messages"
-await_count $((warmup + messages))
+send "$messages" "$warmup"
 t1=$EPOCHREALTIME
 cpu1=$(awk '{print $14 + $15}' "/proc/$relay_pid/stat")
 # The same samples twice: collapsed stacks (dump, profiler still running), then the flame graph (stop).
