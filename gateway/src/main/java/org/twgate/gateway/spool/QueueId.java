@@ -23,8 +23,17 @@ public record QueueId(String value) implements Comparable<QueueId> {
 
     public static QueueId next(long epochMillis) {
         long seq = SEQUENCE.getAndIncrement() & 0xFFFFF;
-        return new QueueId(String.format("%011X%05X", epochMillis & 0xFFFFFFFFFFFL, seq));
+        // By hand rather than String.format("%011X%05X"): one id per message and one per reserved file.
+        long value = (epochMillis & 0xFFFFFFFFFFFL) << 20 | seq;
+        char[] digits = new char[16];
+        for (int i = 15; i >= 0; i--) {
+            digits[i] = HEX[(int) (value & 0xF)];
+            value >>>= 4;
+        }
+        return new QueueId(new String(digits));
     }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     public static boolean isQueueId(String text) {
         return FORM.matcher(text).matches();

@@ -36,7 +36,14 @@ import org.slf4j.LoggerFactory;
  */
 final class ReservedFiles implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReservedFiles.class);
-    static final int MAX_FILES = 256;
+    /**
+     * Enough for a burst: while accepting runs ahead of delivery the queue grows by thousands,
+     * each taking a reserve, and when it drains each finished file comes back. With 256 the
+     * rest were deleted and made again at the next burst: creating and deleting took 8 % of the
+     * CPU samples in the 20-session benchmark (bench/profile, 2026-12-03). 4,096 small files are
+     * about 18 MiB of disk; {@link #MAX_OCTETS} still bounds them.
+     */
+    static final int MAX_FILES = 4096;
     static final long MAX_OCTETS = 64L << 20;
     /**
      * Large files are deleted: written over, a 1 MiB file made relaying 1 MiB messages slower
