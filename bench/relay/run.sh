@@ -526,6 +526,21 @@ median() { # numbers on stdin (NA and blanks ignored) -> median, or NA
 column_of() { # system case column(4 rate, 5 cpu, 6 rss)
     awk -F '\t' -v s="$1" -v c="$2" -v k="$3" '$1 == s && $2 == c {print $k}' "$raw"
 }
+beside_table() { # system label other-system other-label: one system's medians beside another's, per case
+    local a=$1 la=$2 b=$3 lb=$4 spec name ra rb
+    echo
+    echo "| case | $la msgs/s | $lb msgs/s | $la/$lb | $la CPU ms/msg | $lb CPU ms/msg | $la RSS at load MiB | $lb RSS at load MiB | $la peak RSS MiB | $lb peak RSS MiB |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for spec in "${cases[@]}"; do
+        read -r name _ <<<"$spec"
+        ra=$(column_of "$a" "$name" 4 | median)
+        rb=$(column_of "$b" "$name" 4 | median)
+        echo "| $name | $(fmt "$ra" %.0f) | $(fmt "$rb" %.0f) | $(ratio "$ra" "$rb") |" \
+            "$(fmt "$(column_of "$a" "$name" 5 | median)" %.3f) | $(fmt "$(column_of "$b" "$name" 5 | median)" %.3f) |" \
+            "$(fmt "$(column_of "$a" "$name" 11 | max)" %.0f) | $(fmt "$(column_of "$b" "$name" 11 | max)" %.0f) |" \
+            "$(fmt "$(column_of "$a" "$name" 6 | max)" %.0f) | $(fmt "$(column_of "$b" "$name" 6 | max)" %.0f) |"
+    done
+}
 fmt() { awk -v x="$1" -v f="$2" 'BEGIN {if (x == "NA") print "NA"; else printf f, x}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "NA" || b == "NA" || a == "" || b == "" || b == 0) print "NA"; else printf "%.2f", a / b}'; }
 max() { sort -g | awk '$1 != "NA" && $1 != "" {v = $1} END {print (v == "" ? "NA" : v)}'; }
@@ -562,33 +577,12 @@ commit=$(git -C "$repo" log -1 --format=%h -- gateway config rewrite dsn pom.xml
     if [[ " ${systems[*]} " == *" twgate-peer "* ]]; then
         echo
         echo "twgate beside twgate-peer (PEER_JAR=$PEER_JAR${PEER_NAME:+, $PEER_NAME}), same options file and Java, in the same run:"
-        echo
-        echo "| case | twgate msgs/s | peer msgs/s | twgate/peer | twgate CPU ms/msg | peer CPU ms/msg | twgate RSS at load MiB | peer RSS at load MiB |"
-        echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-        for spec in "${cases[@]}"; do
-            read -r name _ <<<"$spec"
-            tw=$(column_of twgate "$name" 4 | median)
-            peer=$(column_of twgate-peer "$name" 4 | median)
-            echo "| $name | $(fmt "$tw" %.0f) | $(fmt "$peer" %.0f) | $(ratio "$tw" "$peer") |" \
-                "$(fmt "$(column_of twgate "$name" 5 | median)" %.3f) | $(fmt "$(column_of twgate-peer "$name" 5 | median)" %.3f) |" \
-                "$(fmt "$(column_of twgate "$name" 11 | max)" %.0f) | $(fmt "$(column_of twgate-peer "$name" 11 | max)" %.0f) |"
-        done
+        beside_table twgate twgate twgate-peer peer
     fi
     if [[ " ${systems[*]} " == *" twgate-java25 "* ]]; then
         echo
         echo "The same jar and options file on Java 25 (twgate-java25), beside Java 17 (twgate) in the same run:"
-        echo
-        echo "| case | Java 17 msgs/s | Java 25 msgs/s | 25/17 | Java 17 CPU ms/msg | Java 25 CPU ms/msg | Java 17 RSS at load MiB | Java 25 RSS at load MiB | Java 17 peak RSS MiB | Java 25 peak RSS MiB |"
-        echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-        for spec in "${cases[@]}"; do
-            read -r name _ <<<"$spec"
-            tw=$(column_of twgate "$name" 4 | median)
-            j25=$(column_of twgate-java25 "$name" 4 | median)
-            echo "| $name | $(fmt "$tw" %.0f) | $(fmt "$j25" %.0f) | $(ratio "$j25" "$tw") |" \
-                "$(fmt "$(column_of twgate "$name" 5 | median)" %.3f) | $(fmt "$(column_of twgate-java25 "$name" 5 | median)" %.3f) |" \
-                "$(fmt "$(column_of twgate "$name" 11 | max)" %.0f) | $(fmt "$(column_of twgate-java25 "$name" 11 | max)" %.0f) |" \
-                "$(fmt "$(column_of twgate "$name" 6 | max)" %.0f) | $(fmt "$(column_of twgate-java25 "$name" 6 | max)" %.0f) |"
-        done
+        beside_table twgate-java25 "Java 25" twgate "Java 17"
     fi
     echo
     echo "Sequential limit (one session): 1 / (the ceiling's time per message + the spool's sync pattern)."

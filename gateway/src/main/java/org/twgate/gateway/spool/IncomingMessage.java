@@ -179,7 +179,9 @@ public final class IncomingMessage {
         try {
             for (ByteBuffer buffer : chunk.nioBuffers()) {
                 written += buffer.remaining();
-                checksum.update(buffer.duplicate());
+                int start = buffer.position();
+                checksum.update(buffer); // consumes it: back to the start for the write
+                buffer.position(start);
                 writeFully(buffer);
             }
         } catch (IOException e) {

@@ -22,7 +22,8 @@ import java.util.zip.CRC32C;
 final class QueueFileCheck {
     enum Kind { MESSAGE, RESERVE, CORRUPT }
 
-    record Verdict(Kind kind, String reason) {
+    /** @param size the file's length in octets when it was checked */
+    record Verdict(Kind kind, String reason, long size) {
     }
 
     /** Enough for the magic, seal and id lines. */
@@ -35,7 +36,7 @@ final class QueueFileCheck {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
-                return new Verdict(Kind.RESERVE, "empty");
+                return new Verdict(Kind.RESERVE, "empty", size);
             }
             ByteBuffer head = ByteBuffer.allocate((int) Math.min(HEAD, size));
             while (head.hasRemaining() && channel.read(head) >= 0) {
@@ -43,39 +44,39 @@ final class QueueFileCheck {
             }
             String[] lines = new String(head.array(), 0, head.position(), StandardCharsets.ISO_8859_1).split("\n", 4);
             if (lines.length < 3) {
-                return new Verdict(Kind.CORRUPT, "not a twgate spool file (too short)");
+                return new Verdict(Kind.CORRUPT, "not a twgate spool file (too short)", size);
             }
             if (lines[0].equals(EnvelopeCodec.MAGIC_V1)) {
-                return idLine(lines[1]).equals(named.value()) ? new Verdict(Kind.MESSAGE, "first format")
-                        : new Verdict(Kind.RESERVE, "holds " + idLine(lines[1]));
+                return idLine(lines[1]).equals(named.value()) ? new Verdict(Kind.MESSAGE, "first format", size)
+                        : new Verdict(Kind.RESERVE, "holds " + idLine(lines[1]), size);
             }
             if (!lines[0].equals(EnvelopeCodec.MAGIC)) {
-                return new Verdict(Kind.CORRUPT, "not a twgate spool file (first line is not '" + EnvelopeCodec.MAGIC + "')");
+                return new Verdict(Kind.CORRUPT, "not a twgate spool file (first line is not '" + EnvelopeCodec.MAGIC + "')", size);
             }
             Seal seal = Seal.parse(lines[1]);
             if (seal == null) {
-                return new Verdict(Kind.CORRUPT, "second line is not a seal");
+                return new Verdict(Kind.CORRUPT, "second line is not a seal", size);
             }
             if (!seal.sealed()) {
-                return new Verdict(Kind.RESERVE, "unsealed");
+                return new Verdict(Kind.RESERVE, "unsealed", size);
             }
             String id = idLine(lines[2]);
             if (!id.equals(named.value())) {
-                return new Verdict(Kind.RESERVE, "holds " + id);
+                return new Verdict(Kind.RESERVE, "holds " + id, size);
             }
             if (seal.length() != size) {
-                return new Verdict(Kind.CORRUPT, "sealed for " + seal.length() + " octets, the file has " + size);
+                return new Verdict(Kind.CORRUPT, "sealed for " + seal.length() + " octets, the file has " + size, size);
             }
             int crc = checksum(channel, Seal.COVERED_FROM, size);
             if (crc != seal.crc()) {
-                return new Verdict(Kind.CORRUPT, String.format("checksum %08X, sealed with %08X", crc, seal.crc()));
+                return new Verdict(Kind.CORRUPT, String.format("checksum %08X, sealed with %08X", crc, seal.crc()), size);
             }
-            return new Verdict(Kind.MESSAGE, "sealed");
+            return new Verdict(Kind.MESSAGE, "sealed", size);
         }
     }
 
     /** The CRC-32C of {@code [from, to)} of the file. */
-    static int checksum(FileChannel channel, long from, long to) throws IOException {
+    private static int checksum(FileChannel channel, long from, long to) throws IOException {
         CRC32C crc = new CRC32C();
         ByteBuffer buffer = ByteBuffer.allocate(64 << 10);
         long position = from;

@@ -71,7 +71,8 @@ final class ReservedFiles implements AutoCloseable {
     private boolean topUpQueued;
     private boolean closed;
     private final ExecutorService reserver = Executors.newSingleThreadExecutor(Spool.named("twgate-spool-reserve"));
-    private volatile String lastFailure;
+    /** The last top-up failed: logged once until one succeeds. */
+    private volatile boolean failing;
 
     ReservedFiles(Function<QueueId, Path> fileOf, DirectorySyncer queueSyncer) {
         this.fileOf = fileOf;
@@ -90,9 +91,7 @@ final class ReservedFiles implements AutoCloseable {
             if (taken != null) {
                 octets -= taken.octets();
             }
-            if (ready.size() < LOW) {
-                queueTopUp();
-            }
+            topUpIfLow();
         }
         return taken == null ? null : taken.id();
     }
@@ -134,16 +133,15 @@ final class ReservedFiles implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return;
         }
-        QueueId id = QueueId.next(System.currentTimeMillis());
-        boolean room;
+        QueueId id = null;
         synchronized (lock) {
-            room = !closed && size <= MAX_FILE_OCTETS && count() < MAX_FILES && octets + size <= MAX_OCTETS;
-            if (room) {
+            if (!closed && size <= MAX_FILE_OCTETS && count() < MAX_FILES && octets + size <= MAX_OCTETS) {
                 octets += size; // counted now, so two threads cannot both take the last room
+                id = QueueId.next(System.currentTimeMillis());
                 owned.add(id);
             }
         }
-        if (!room) {
+        if (id == null) {
             Files.deleteIfExists(finished);
             return;
         }
@@ -199,9 +197,7 @@ final class ReservedFiles implements AutoCloseable {
     void topUpSoon() {
         synchronized (lock) {
             promoteDurable();
-            if (ready.size() < LOW) {
-                queueTopUp();
-            }
+            topUpIfLow();
         }
     }
 
@@ -220,11 +216,6 @@ final class ReservedFiles implements AutoCloseable {
         }
     }
 
-    /** Why the last top-up failed, or null; for the log and tests. */
-    String lastFailure() {
-        return lastFailure;
-    }
-
     private int count() {
         return ready.size() + pending.size();
     }
@@ -235,8 +226,9 @@ final class ReservedFiles implements AutoCloseable {
         }
     }
 
-    private void queueTopUp() {
-        if (topUpQueued || closed) {
+    /** Call holding the lock. */
+    private void topUpIfLow() {
+        if (ready.size() >= LOW || topUpQueued || closed) {
             return;
         }
         topUpQueued = true;
@@ -248,16 +240,14 @@ final class ReservedFiles implements AutoCloseable {
         try {
             int missing;
             synchronized (lock) {
-                missing = Math.min(TARGET, MAX_FILES) - count();
+                missing = TARGET - count();
             }
             for (int i = 0; i < missing; i++) {
                 QueueId id = QueueId.next(System.currentTimeMillis());
+                Files.createFile(fileOf.apply(id));
+                long ticket = queueSyncer.ticket(); // taken after the creation: a fsync begun later covers it
                 synchronized (lock) {
                     owned.add(id);
-                }
-                Files.createFile(fileOf.apply(id));
-                long ticket = queueSyncer.ticket();
-                synchronized (lock) {
                     pending.addLast(new Reserved(id, 0, ticket));
                 }
             }
@@ -268,14 +258,14 @@ final class ReservedFiles implements AutoCloseable {
             if (waiting) {
                 queueSyncer.sync().join();
             }
-            lastFailure = null;
+            failing = false;
         } catch (IOException | RuntimeException e) {
             // Messages take the tmp/ path meanwhile; the next take() tries again.
-            if (lastFailure == null) {
+            if (!failing) {
                 LOG.warn("event=spool_reserve_failed error=\"{}\" (messages are written to tmp/ and renamed meanwhile)",
                         e.getMessage());
             }
-            lastFailure = String.valueOf(e.getMessage());
+            failing = true;
         } finally {
             synchronized (lock) {
                 topUpQueued = false;

@@ -204,7 +204,7 @@ public final class Spool implements AutoCloseable {
                 QueueFileCheck.Verdict verdict = QueueFileCheck.check(file, id);
                 switch (verdict.kind()) {
                     case RESERVE -> {
-                        reserved.adopt(id, Files.size(file));
+                        reserved.adopt(id, verdict.size());
                         adopted++;
                     }
                     case CORRUPT -> moveToCorrupt(file, file + ": " + verdict.reason());
@@ -326,8 +326,12 @@ public final class Spool implements AutoCloseable {
     }
 
     private int clearTmp() throws IOException {
+        return deleteFilesIn(tmp);
+    }
+
+    private static int deleteFilesIn(Path dir) throws IOException {
         int removed = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(tmp)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 Files.deleteIfExists(file);
                 removed++;
@@ -342,15 +346,10 @@ public final class Spool implements AutoCloseable {
      */
     private void removeFormerFreeDirectory() throws IOException {
         Path free = root.resolve("free");
-        if (!Files.isDirectory(free)) {
-            return;
+        if (Files.isDirectory(free)) {
+            deleteFilesIn(free);
+            Files.delete(free);
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(free)) {
-            for (Path file : files) {
-                Files.deleteIfExists(file);
-            }
-        }
-        Files.deleteIfExists(free);
     }
 
     private void probeWritable() throws IOException {

@@ -82,18 +82,8 @@ class DeliveryQueueFaultsTest {
         return in.commit().get();
     }
 
-    /** Messages and journals in queue/ (finished messages' files stay there as reserves). */
     List<String> queueFiles() throws IOException {
-        List<String> names = new java.util.ArrayList<>();
-        try (var files = Files.list(spool.queueDir())) {
-            for (var f : files.toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".log") || spool.contains(new QueueId(name.replace(".msg", "")))) {
-                    names.add(name);
-                }
-            }
-        }
-        return names;
+        return QueuedFiles.of(spool);
     }
 
     @Test

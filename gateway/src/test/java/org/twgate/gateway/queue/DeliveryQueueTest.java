@@ -114,16 +114,10 @@ class DeliveryQueueTest {
         org.twgate.testkit.Await.until("the queue to reach the expected state", Duration.ofSeconds(10), condition);
     }
 
-    /** No message and no journal left in queue/ (finished messages' files stay there as reserves). */
+    /** No message and no journal left in queue/. */
     boolean queueDirEmpty() {
-        try (var files = Files.list(spool.queueDir())) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".log") || spool.contains(new QueueId(name.replace(".msg", "")))) {
-                    return false;
-                }
-            }
-            return true;
+        try {
+            return QueuedFiles.of(spool).isEmpty();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
