@@ -1,6 +1,8 @@
 package org.twgate.gateway.accept;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
+import org.twgate.gateway.text.LineBreaks;
 
 /**
  * Decodes the bytes a client sends after {@code 354}: finds the end of data, removes
@@ -117,8 +119,7 @@ final class DataDecoder {
      * body the run goes on through every proper CRLF whose next line does not start with a dot,
      * so a plain body is copied a network read at a time, not a line at a time; whatever needs
      * care (a dot at a line start, a bare CR or LF, a line break at the end of what has arrived,
-     * the header section) stops the run and goes through the state machine. The searches use
-     * Netty's indexOf, eight octets at a time.
+     * the header section) stops the run and goes through the state machine.
      */
     private void copyRun(ByteBuf in, ByteBuf out) {
         long firstLine = lineNumber;
@@ -127,17 +128,15 @@ final class DataDecoder {
         int pos = start;
         int stop;
         while (true) {
-            int cr = in.indexOf(pos, limit, CR);
-            int lf = in.indexOf(pos, cr < 0 ? limit : cr, LF);
-            stop = lf >= 0 ? lf : cr;
+            stop = nextLineBreak(in, pos, limit);
             if (stop < 0) {
                 lineLength += limit - pos;
                 pos = limit;
                 break;
             }
             lineLength += stop - pos;
-            if (inHeaders || stop != cr || stop + 2 >= limit || in.getByte(stop + 1) != LF
-                    || in.getByte(stop + 2) == DOT) {
+            if (inHeaders || stop + 2 >= limit || octet(in, stop) != CR || octet(in, stop + 1) != LF
+                    || octet(in, stop + 2) == DOT) {
                 pos = stop;
                 break;
             }
@@ -166,6 +165,24 @@ final class DataDecoder {
                 endLine(out, false);
             }
         }
+    }
+
+    /**
+     * The first CR or LF in {@code [from, to)} of {@code in}, or -1: one scan per line. The
+     * framer's buffer is on the heap, so this reads its array eight octets at a time; a direct
+     * buffer is read through Netty, whose every call checks the buffer is still live.
+     */
+    private static int nextLineBreak(ByteBuf in, int from, int to) {
+        if (in.hasArray()) {
+            int base = in.arrayOffset();
+            int found = LineBreaks.next(in.array(), base + from, base + to);
+            return found < 0 ? -1 : found - base;
+        }
+        return in.forEachByte(from, to - from, ByteProcessor.FIND_CRLF);
+    }
+
+    private static byte octet(ByteBuf in, int index) {
+        return in.hasArray() ? in.array()[in.arrayOffset() + index] : in.getByte(index);
     }
 
     /** A NUL in {@code [start, end)} of a run that began on {@code firstLine} refuses the message. */

@@ -62,7 +62,8 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        buffer = ctx.alloc().buffer(1024);
+        // On the heap: the DataDecoder scans its array for line breaks (see DataDecoder).
+        buffer = ctx.alloc().heapBuffer(1024);
         deadlines = new SessionDeadlines(settings.defences().deadlines(), settings.hostname(), ctx.executor(),
                 (reason, reply) -> {
                     listener.sessionClosedByServer(new SmtpListener.SessionClosed(client(ctx), reason, reply));

@@ -3,6 +3,7 @@ package org.twgate.gateway.deliver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.twgate.gateway.text.LineBreaks;
 
 /**
  * Turns stored message bytes into the DATA stream of RFC 5321 §4.5.2: every line ends in

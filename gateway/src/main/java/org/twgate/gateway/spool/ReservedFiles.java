@@ -1,10 +1,12 @@
 package org.twgate.gateway.spool;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -23,13 +25,14 @@ import org.slf4j.LoggerFactory;
  * finished), so after a power failure the name is there; whether the content is a committed
  * message is what the {@link Seal} says.
  *
- * <p>Where they come from: the files of finished small messages, renamed to a new id (their
+ * <p>Where they come from: the files of finished messages, renamed to a new id (a small one's
  * blocks are allocated already, and creating a file per message was the largest single cost of
- * the path to {@code 250} on ext4), and empty files made ahead of need on the
+ * the path to {@code 250} on ext4; a large one is cut to nothing first, see
+ * {@link #MAX_FILE_OCTETS}), and empty files made ahead of need on the
  * {@code twgate-spool-reserve} thread when fewer than {@link #LOW} are ready. That thread also
  * makes the renames durable, one {@code queue/} fsync for a batch. Bounded: {@link #MAX_FILES}
- * files, {@link #MAX_OCTETS} in all, none over {@link #MAX_FILE_OCTETS} (larger finished files
- * are deleted). With none ready a message takes the old path, {@code tmp/} and a rename.
+ * files, {@link #MAX_OCTETS} in all. With none ready a message takes the old path, {@code tmp/}
+ * and a rename.
  *
  * <p>A reserved file's id is made when it is reserved, so it sorts by that moment rather than
  * by its message's arrival (which the envelope keeps).
@@ -46,8 +49,11 @@ final class ReservedFiles implements AutoCloseable {
     static final int MAX_FILES = 4096;
     static final long MAX_OCTETS = 64L << 20;
     /**
-     * Large files are deleted: written over, a 1 MiB file made relaying 1 MiB messages slower
-     * (180-200 against 262-292 msgs/s, 5 against 4 ms CPU each); creating is cheap next to them.
+     * Larger finished files are kept empty: written over, a 1 MiB file made relaying 1 MiB
+     * messages slower (180-200 against 262-292 msgs/s, 5 against 4 ms CPU each), while deleting
+     * it and creating an empty file in its place took 9 % of twgate's CPU samples in that case
+     * (bench/profile, 2026-12-04: ext4's inode allocation, unlink). Cutting it to nothing frees
+     * its blocks as the unlink did and keeps the inode.
      */
     static final long MAX_FILE_OCTETS = 256 << 10;
     /** Below this many ready files the reserve thread makes more ready (about 30 ms of traffic at 1,000 msgs/s). */
@@ -123,19 +129,21 @@ final class ReservedFiles implements AutoCloseable {
     }
 
     /**
-     * Keeps a finished message's file as a reserve under a new id, or deletes it (pool full, or
-     * the file is large). The finished message's own name is gone once this returns.
+     * Keeps a finished message's file as a reserve under a new id (a large one cut to nothing),
+     * or deletes it (pool full). The finished message's own name is gone once this returns.
      */
     void give(Path finished) throws IOException {
-        long size;
+        long found;
         try {
-            size = Files.size(finished);
+            found = Files.size(finished);
         } catch (NoSuchFileException e) {
             return;
         }
+        boolean large = found > MAX_FILE_OCTETS;
+        long size = large ? 0 : found;
         QueueId id = null;
         synchronized (lock) {
-            if (!closed && size <= MAX_FILE_OCTETS && count() < MAX_FILES && octets + size <= MAX_OCTETS) {
+            if (!closed && count() < MAX_FILES && octets + size <= MAX_OCTETS) {
                 octets += size; // counted now, so two threads cannot both take the last room
                 id = QueueId.next(System.currentTimeMillis());
                 owned.add(id);
@@ -146,6 +154,12 @@ final class ReservedFiles implements AutoCloseable {
             return;
         }
         try {
+            if (large) {
+                // Before the rename: the file under the new name never holds the old message.
+                try (FileChannel channel = FileChannel.open(finished, StandardOpenOption.WRITE)) {
+                    channel.truncate(0);
+                }
+            }
             Files.move(finished, fileOf.apply(id), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             synchronized (lock) {

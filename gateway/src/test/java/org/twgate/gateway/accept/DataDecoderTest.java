@@ -18,16 +18,26 @@ class DataDecoderTest {
     private static final DataLimits LIMITS = new DataLimits(0, 0, 0, false);
 
     /** Decodes {@code input}; returns content, then "|END|" and the rest when the end was found. */
-    private static String decode(String input, int pieceSize) {
-        return feed(new DataDecoder(LIMITS), input, pieceSize);
+    private static String decode(String input, int pieceSize, boolean direct) {
+        return feed(new DataDecoder(LIMITS), input, pieceSize, direct);
     }
 
-    /** Feeds {@code input} in pieces of {@code pieceSize} octets, as the network might split it. */
     private static String feed(DataDecoder decoder, String input, int pieceSize) {
+        return feed(decoder, input, pieceSize, false);
+    }
+
+    /**
+     * Feeds {@code input} in pieces of {@code pieceSize} octets, as the network might split it:
+     * slices of one heap array (as the framer's buffer, whose array the decoder scans), or
+     * direct buffers (read through Netty's accessors).
+     */
+    private static String feed(DataDecoder decoder, String input, int pieceSize, boolean direct) {
         ByteBuf out = Unpooled.buffer();
         byte[] bytes = input.getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < bytes.length; i += pieceSize) {
-            ByteBuf in = Unpooled.wrappedBuffer(bytes, i, Math.min(pieceSize, bytes.length - i));
+            int length = Math.min(pieceSize, bytes.length - i);
+            ByteBuf in = direct ? Unpooled.directBuffer(length).writeBytes(bytes, i, length)
+                    : Unpooled.wrappedBuffer(bytes, i, length);
             if (decoder.decode(in, out)) {
                 String rest = new String(bytes, i + in.readerIndex(), bytes.length - i - in.readerIndex(),
                         StandardCharsets.ISO_8859_1);
@@ -56,7 +66,8 @@ class DataDecoderTest {
         String in = unescape(input);
         String want = unescape(expected);
         for (int piece : new int[] {1, 2, 3, 7, 64 << 10}) {
-            assertThat(decode(in, piece)).as("%s, pieces of %d", name, piece).isEqualTo(want);
+            assertThat(decode(in, piece, false)).as("%s, pieces of %d", name, piece).isEqualTo(want);
+            assertThat(decode(in, piece, true)).as("%s, direct pieces of %d", name, piece).isEqualTo(want);
         }
     }
 
@@ -96,17 +107,20 @@ class DataDecoderTest {
             body.append("\r\n.\r\nQUIT\r\n");
             String input = body.toString();
             for (DataLimits limits : new DataLimits[] {LIMITS, new DataLimits(0, 12, 0, true), new DataLimits(0, 12, 0, false)}) {
-                String whole = decodeWith(limits, input, 64 << 10);
-                String octets = decodeWith(limits, input, 1);
-                assertThat(whole).as("input %s", input.replace("\r", "<CR>").replace("\n", "<LF>")).isEqualTo(octets);
+                String whole = decodeWith(limits, input, 64 << 10, false);
+                String octets = decodeWith(limits, input, 1, false);
+                String direct = decodeWith(limits, input, 64 << 10, true);
+                String shown = input.replace("\r", "<CR>").replace("\n", "<LF>");
+                assertThat(whole).as("input %s", shown).isEqualTo(octets);
+                assertThat(direct).as("input %s, direct", shown).isEqualTo(octets);
             }
         }
     }
 
     /** Content, "|END|" and the rest, then the verdict. */
-    private static String decodeWith(DataLimits limits, String input, int pieceSize) {
+    private static String decodeWith(DataLimits limits, String input, int pieceSize, boolean direct) {
         DataDecoder decoder = new DataDecoder(limits);
-        String result = feed(decoder, input, pieceSize);
+        String result = feed(decoder, input, pieceSize, direct);
         if (decoder.verdict().refused()) {
             // The content of a refused message is thrown away; only where it ended, and why, count.
             result = result.contains("|END|") ? result.substring(result.indexOf("|END|")) : "";

@@ -209,16 +209,26 @@ class ReservedFilesTest {
         }
     }
 
+    /** A large finished file is kept as an empty reserve: same inode, no blocks, no old content. */
     @Test
-    void largeFilesAreDeletedNotKept() throws Exception {
+    void largeFilesAreKeptEmpty() throws Exception {
         try (Spool spool = Spool.open(dir, 2)) {
             StoredMessage big = commitRenamed(spool, "a@b.c",
                     "Subject: big\r\n\r\n" + "x".repeat((int) ReservedFiles.MAX_FILE_OCTETS) + "\r\n");
+            Object bigInode = inode(big.file());
             spool.remove(big.id());
-            assertThat(spool.reserved().size()).isZero();
+            assertThat(spool.reserved().size()).isOne();
+            Path kept;
             try (Stream<Path> left = Files.list(dir.resolve("queue"))) {
-                assertThat(left).isEmpty();
+                kept = left.collect(java.util.stream.Collectors.toList()).get(0);
             }
+            assertThat(kept).isNotEqualTo(big.file()).hasSize(0);
+            assertThat(inode(kept)).isEqualTo(bigInode);
+
+            spool.reserved().syncNames();
+            StoredMessage next = commit(spool, "a@b.c", "Subject: small\r\n\r\ny\r\n");
+            assertThat(next.file()).isEqualTo(kept);
+            assertThat(content(spool, next)).isEqualTo("Received: " + next.id() + "\r\nSubject: small\r\n\r\ny\r\n");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.twgate.gateway.deliver;
+package org.twgate.gateway.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.twgate.gateway.deliver;
+package org.twgate.gateway.text;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -6,10 +6,10 @@ import java.nio.ByteOrder;
 
 /**
  * Finds the next CR or LF in a byte array eight octets at a time (the "has a zero byte" test
- * of two XORed words). Dot-stuffing only acts at line breaks, so finding them fast is most of
- * its work on a large message.
+ * of two XORed words). Decoding DATA on the way in and dot-stuffing on the way out only act at
+ * line breaks, so finding them fast is most of their work on a large message.
  */
-final class LineBreaks {
+public final class LineBreaks {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
@@ -20,7 +20,7 @@ final class LineBreaks {
     }
 
     /** Index of the first CR or LF in {@code bytes[from, to)}, or -1. */
-    static int next(byte[] bytes, int from, int to) {
+    public static int next(byte[] bytes, int from, int to) {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long word = (long) LONGS.get(bytes, i);
