@@ -34,6 +34,7 @@ done
 warmup=${WARMUP:-80000}
 interval=${INTERVAL:-1000000}
 jar=${TWGATE_JAR:-$repo/gateway/target/twgate.jar}
+[[ $jar == /* ]] || jar=$PWD/$jar # the JVM starts in the work dir
 jvm_options=${JVM_OPTIONS:-$repo/deploy/jvm.options}
 results=${RESULTS_DIR:-$here/results-$(date +%Y-%m-%d)}
 [[ -n $tag ]] || tag=$(git -C "$repo" log -1 --format=%h 2>/dev/null || echo unknown)

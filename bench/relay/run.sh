@@ -51,6 +51,7 @@ trial_timeout=${TRIAL_TIMEOUT:-120}
 run_deadline=${RUN_DEADLINE:-1080}
 results_dir=${RESULTS_DIR:-$here}
 jar=${TWGATE_JAR:-$repo/gateway/target/twgate.jar}
+[[ $jar == /* ]] || jar=$PWD/$jar # the JVM starts in the work dir
 jvm_options=${JVM_OPTIONS:-$repo/deploy/jvm.options}
 java25_home=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 read -r -a systems <<<"${SYSTEMS:-direct twgate twgate-unbounded postfix}"
@@ -191,7 +192,7 @@ samples_dir=$results_dir/samples-$date_tag
 start_twgate() { # dir sink-port system -> sets relay_pid, relay_port (and refresher with STATUS_REFRESH)
     local dir=$1 metrics_listen='""' status_port="" defaults=() java=java relay_jar=$jar
     [[ $3 == twgate || $3 == twgate-java25 || $3 == twgate-peer ]] && defaults=("@$jvm_options") # the java launcher reads an options file
-    [[ $3 == twgate-peer ]] && relay_jar=$PEER_JAR
+    [[ $3 == twgate-peer ]] && relay_jar=$(realpath "$PEER_JAR")
     if [[ $3 == twgate-java25 ]]; then
         java=$java25_home/bin/java
         # shellcheck disable=SC2206 # JAVA25_OPTS is a list of options
