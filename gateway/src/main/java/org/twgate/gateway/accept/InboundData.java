@@ -35,9 +35,11 @@ final class InboundData {
     /**
      * Commits the message (with its last content chunk, or null); completes with the reply the
      * client must hear. Call {@link #announce()} afterwards.
+     *
+     * @param onCallerThread see {@link IncomingMessage#commit(io.netty.buffer.ByteBuf, boolean)}
      */
-    CompletableFuture<Reply> commit(io.netty.buffer.ByteBuf last) {
-        return message.commit(last).handle((stored, failure) -> {
+    CompletableFuture<Reply> commit(io.netty.buffer.ByteBuf last, boolean onCallerThread) {
+        return message.commit(last, onCallerThread).handle((stored, failure) -> {
             if (failure == null) {
                 setOutcome(AcceptReplies.queued(stored.id().value()), stored);
             } else {

@@ -5,9 +5,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.SingleThreadEventLoop;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.netty.BasicChannelInboundHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
@@ -27,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@code smtpd_forbid_unauth_pipelining}), when configured.
  *
  * <p>While a message is being committed to disk this handler holds back every further byte
- * the client pipelined, so the {@code 250} after DATA goes out before any later reply and no
- * event-loop thread waits on the disk. Commands pipelined behind STARTTLS are discarded when
+ * the client pipelined, so the {@code 250} after DATA goes out before any later reply. The
+ * commit runs on the spool's I/O thread, so that the event loop's other sessions never wait on
+ * this one's disk; a session alone on its event loop commits on the loop itself, since nothing
+ * waits behind it there. Commands pipelined behind STARTTLS are discarded when
  * TLS starts: they were sent in clear text and must never be answered inside TLS.
  */
 final class SmtpFramer extends ChannelInboundHandlerAdapter {
@@ -239,9 +243,18 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
             return;
         }
         mode = Mode.COMMITTING;
+        CompletableFuture<Reply> committed = finished.commit(last.isReadable() ? last : release(last), alone(ctx));
+        if (committed.isDone()) {
+            // Committed on this thread: answer now, and the process loop this was called from
+            // goes on with whatever the client pipelined after ".".
+            ctx.channel().config().setAutoRead(true); // a drain may have paused it before "."
+            answerEndOfData(ctx);
+            finished.announce();
+            return;
+        }
         deadlines.pause();
         ctx.channel().config().setAutoRead(false);
-        finished.commit(last.isReadable() ? last : release(last)).whenComplete((reply, failure) -> {
+        committed.whenComplete((reply, failure) -> {
             ctx.executor().execute(() -> {
                 if (!ctx.channel().isActive() || buffer.refCnt() == 0) {
                     return; // the client left; the message is queued all the same
@@ -253,6 +266,15 @@ final class SmtpFramer extends ChannelInboundHandlerAdapter {
             // Logging and queueing happen after the reply is on its way, off the event loop.
             finished.announce();
         });
+    }
+
+    /**
+     * Whether this session is the only one its event loop serves: then the loop has nothing to do
+     * while the message is synced, and syncing it here saves the handoff to the spool's I/O thread
+     * and back. With other sessions on the loop, they would stall behind the disk.
+     */
+    private static boolean alone(ChannelHandlerContext ctx) {
+        return ctx.channel().eventLoop() instanceof SingleThreadEventLoop loop && loop.registeredChannels() == 1;
     }
 
     private static ByteBuf release(ByteBuf empty) {

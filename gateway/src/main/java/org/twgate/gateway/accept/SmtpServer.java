@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * through the library's framer, and shutdown leaves no thread behind.
  *
  * <p>Threads: one acceptor and {@code ioThreads} event loops. Nothing on them waits on the disk
- * (the spool has its own I/O threads), on a downstream server (delivery is elsewhere) or on a
+ * (the spool has its own I/O threads; the one exception is a session alone on its loop, whose
+ * final sync runs there, see {@link SmtpFramer}), on a downstream server (delivery is elsewhere) or on a
  * name server: accepted connections carry their address literal as their name
  * ({@link LiteralNamedServerChannel}), and the client's PTR name is looked up by
  * {@link ClientNames} on its own threads.

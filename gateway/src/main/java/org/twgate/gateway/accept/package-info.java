@@ -16,6 +16,7 @@
  * serve hears one reply before it is closed; a session twgate ends hears {@code 421} first.
  * {@code SmtpServer.bind} holds the ports before {@code accept} takes connections, so the gateway
  * can bind every listener before it recovers its queue. No
- * I/O thread waits on the disk, a downstream server, a name server or the log.
+ * I/O thread waits on a downstream server, a name server or the log, nor on the disk while it
+ * serves more than one session ({@code SmtpFramer}).
  */
 package org.twgate.gateway.accept;

@@ -11,12 +11,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 /**
  * A message being received: content chunks handed over by the SMTP server (from a Netty
- * event loop, which must never wait on the disk) are written in order on the spool's I/O
- * executor. Into a reserved file ({@link ReservedFiles}), in place: {@link #commit()} cuts the
+ * event loop, which must not wait on the disk while it has other sessions to serve) are written
+ * in order on the spool's I/O executor; the final write and sync may run on the caller's thread
+ * instead ({@link #commit(ByteBuf, boolean)}). Into a reserved file ({@link ReservedFiles}), in place: {@link #commit()} cuts the
  * file to length, writes the {@link Seal} and {@code fdatasync}s it. Otherwise into
  * {@code tmp/}: {@link #commit()} fsyncs, renames into {@code queue/} and waits for the group
  * directory fsync. Only then may the server answer {@code 250}.
@@ -119,23 +121,33 @@ public final class IncomingMessage {
 
     /** Makes the message durable in {@code queue/}; completes with what was stored. */
     public CompletableFuture<StoredMessage> commit() {
-        return commit(null);
+        return commit(null, false);
     }
 
     /**
      * Writes {@code last} (the final chunk, ownership passes here; may be null) and makes the
      * message durable, in one task.
+     *
+     * @param onCallerThread when every earlier chunk is already written, do that task on the
+     *        calling thread rather than hand it to the I/O executor: for a caller with nothing
+     *        else to do meanwhile (an event loop serving this session alone), the two thread
+     *        handoffs cost more than the write and {@code fdatasync} themselves. The returned
+     *        future is then complete on return, unless the group directory fsync is still due.
      */
-    public CompletableFuture<StoredMessage> commit(ByteBuf last) {
+    public CompletableFuture<StoredMessage> commit(ByteBuf last, boolean onCallerThread) {
         // The reader waits for the commit now, not for the disk to drain: resuming it on a drain
         // would let a client that does not wait for 250 fill the server's buffer meanwhile.
         drainListener = null;
-        return tail.thenApplyAsync(ignored -> {
-                    if (last != null) {
-                        writeChunk(last);
-                    }
-                    return persist();
-                }, io)
+        Function<Object, StoredMessage> writeAndPersist = ignored -> {
+            if (last != null) {
+                writeChunk(last);
+            }
+            return persist();
+        };
+        // thenApply on a tail still running would run the task on the I/O thread that ends it.
+        CompletableFuture<StoredMessage> persisted = onCallerThread && tail.isDone()
+                ? tail.thenApply(writeAndPersist) : tail.thenApplyAsync(writeAndPersist, io);
+        return persisted
                 .whenComplete((stored, failure) -> {
                     if (failure != null && last != null && last.refCnt() > 0) {
                         last.release(last.refCnt());

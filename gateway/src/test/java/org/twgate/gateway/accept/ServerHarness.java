@@ -107,7 +107,11 @@ final class ServerHarness implements AutoCloseable {
 
     /** The content of the only stored message, without the Received: header twgate added. */
     String onlyMessageContent() throws IOException {
-        StoredMessage m = stored(1).get(0);
+        return content(stored(1).get(0));
+    }
+
+    /** A stored message's content, without the Received: header twgate added. */
+    static String content(StoredMessage m) throws IOException {
         byte[] all = Files.readAllBytes(m.file());
         String text = new String(all, (int) m.contentOffset(), (int) (all.length - m.contentOffset()),
                 java.nio.charset.StandardCharsets.ISO_8859_1);

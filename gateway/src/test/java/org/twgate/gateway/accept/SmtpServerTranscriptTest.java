@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.twgate.gateway.spool.StoredMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +106,7 @@ class SmtpServerTranscriptTest {
         assertThat(harness.onlyMessageContent()).isEqualTo("Subject: long\r\n\r\n" + longLine + "\r\n");
     }
 
+    /** Alone on its event loop, the session's messages are committed on the loop (SmtpFramer). */
     @Test
     void answersPipelinedCommandsAfterDataInOrder() throws Exception {
         try (SmtpTranscript t = harness.connect().ehlo()) {
@@ -118,6 +124,62 @@ class SmtpServerTranscriptTest {
             t.expect("221");
         }
         assertThat(harness.stored(2)).hasSize(2);
+    }
+
+    /**
+     * A session alone on its event loop has its message synced on the loop itself (the test
+     * above), sessions sharing a loop on the spool's I/O thread (SmtpFramer): either way the
+     * commands pipelined after "." are answered after the 250, in order, and each 250 names the
+     * message that holds that session's content.
+     */
+    @Test
+    void answersPipelinedTransactionsInOrderWhetherOrNotTheSessionSharesItsEventLoop() throws Exception {
+        int sessions = 5; // on the harness's two event loops: they share them
+        List<SmtpTranscript> clients = new ArrayList<>();
+        Map<String, String> contentById = new HashMap<>();
+        try {
+            for (int i = 0; i < sessions; i++) {
+                clients.add(harness.connect().ehlo());
+            }
+            for (int i = 0; i < sessions; i++) {
+                clients.get(i).send("MAIL FROM:<a@company.com>\r\nRCPT TO:<b@tw.company.com>\r\nDATA\r\n");
+            }
+            for (int i = 0; i < sessions; i++) {
+                SmtpTranscript t = clients.get(i);
+                t.expect("250 2.1.0");
+                t.expect("250 2.1.5");
+                t.expect("354");
+                t.send("session " + i + " first\r\n.\r\nMAIL FROM:<c@company.com>\r\nRCPT TO:<d@tw.company.com>\r\n"
+                        + "DATA\r\n");
+            }
+            for (int i = 0; i < sessions; i++) {
+                SmtpTranscript t = clients.get(i);
+                contentById.put(queueId(t.expect("250 2.0.0")), "session " + i + " first\r\n");
+                t.expect("250 2.1.0");
+                t.expect("250 2.1.5");
+                t.expect("354");
+                t.send("session " + i + " second\r\n.\r\nNOOP\r\nQUIT\r\n");
+            }
+            for (int i = 0; i < sessions; i++) {
+                SmtpTranscript t = clients.get(i);
+                contentById.put(queueId(t.expect("250 2.0.0")), "session " + i + " second\r\n");
+                assertThat(t.expect("250")).as("NOOP's reply").doesNotContain("queued");
+                t.expect("221");
+            }
+        } finally {
+            for (SmtpTranscript t : clients) {
+                t.close();
+            }
+        }
+        Map<String, String> stored = new HashMap<>();
+        for (StoredMessage m : harness.stored(2 * sessions)) {
+            stored.put(m.id().value(), ServerHarness.content(m));
+        }
+        assertThat(stored).isEqualTo(contentById);
+    }
+
+    private static String queueId(String reply) {
+        return reply.substring(reply.lastIndexOf(' ') + 1).strip();
     }
 
     @Test

@@ -54,6 +54,27 @@ class SpoolTest {
         }
     }
 
+    /** What an SMTP session alone on its event loop does: the last chunk, seal and sync on its own thread. */
+    @Test
+    void aCommitOnTheCallersThreadIsDurableOnReturn() throws Exception {
+        StoredMessage stored;
+        try (Spool spool = Spool.open(dir, 2)) {
+            IncomingMessage in = spool.receive(envelope(), id -> "Received: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            var committed = in.commit(Unpooled.copiedBuffer("Subject: inline\r\n\r\nbody\r\n",
+                    StandardCharsets.US_ASCII), true);
+            assertThat(committed).isDone();
+            stored = committed.get();
+        }
+        try (Spool spool = Spool.open(dir, 2)) {
+            List<StoredMessage> recovered = spool.recover();
+            assertThat(recovered).extracting(StoredMessage::id).containsExactly(stored.id());
+            try (InputStream in = spool.openContent(recovered.get(0))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII))
+                        .isEqualTo("Received: x\r\nSubject: inline\r\n\r\nbody\r\n");
+            }
+        }
+    }
+
     @Test
     void unfinishedMessagesInTmpAreDiscardedAtStart() throws Exception {
         try (Spool spool = Spool.open(dir, 2)) {
