@@ -50,6 +50,7 @@ done
 trial_timeout=${TRIAL_TIMEOUT:-120}
 run_deadline=${RUN_DEADLINE:-1080}
 results_dir=${RESULTS_DIR:-$here}
+mkdir -p "$results_dir" # before the trials: a report that cannot be written at the end loses the whole run
 jar=${TWGATE_JAR:-$repo/gateway/target/twgate.jar}
 [[ $jar == /* ]] || jar=$PWD/$jar # the JVM starts in the work dir
 jvm_options=${JVM_OPTIONS:-$repo/deploy/jvm.options}
