@@ -10,11 +10,19 @@ import org.twgate.gateway.outcome.DeliveryStatus;
  * @param hopOffersDsn the next hop announced DSN in its EHLO reply, so it took over the
  *                     RFC 3461 duties; false when no session got that far (RFC 3461 §5.2.2
  *                     then leaves "relayed" notices to us)
+ * @param storedHeaders the stored message's header section as this attempt read it from the
+ *                     spool, or null when it did not get that far: what comes after the delivery
+ *                     (the record of a relayed message's Message-ID) need not read the file again
  */
-public record DeliveryResult(String queueId, List<RecipientResult> recipients, boolean hopOffersDsn) {
+public record DeliveryResult(String queueId, List<RecipientResult> recipients, boolean hopOffersDsn,
+        HeaderSection storedHeaders) {
 
     public DeliveryResult {
         recipients = List.copyOf(recipients);
+    }
+
+    public DeliveryResult(String queueId, List<RecipientResult> recipients, boolean hopOffersDsn) {
+        this(queueId, recipients, hopOffersDsn, null);
     }
 
     public DeliveryResult(String queueId, List<RecipientResult> recipients) {

@@ -1,5 +1,6 @@
 package org.twgate.gateway.deliver;
 
+import org.twgate.dsn.loop.HeaderBlock;
 import org.twgate.rewrite.header.HeaderBlockReader;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -84,6 +86,20 @@ public final class HeaderSection {
     /** The raw fields in order, each with its continuation lines and line ending. */
     public List<String> fields() {
         return fields;
+    }
+
+    /**
+     * The value of the first field named {@code name} (case-insensitive), unfolded and trimmed
+     * as {@link HeaderBlock#first} gives it, its octets read as UTF-8 as {@link HeaderBlock#readFirst} does.
+     */
+    public Optional<String> first(String name) {
+        for (String field : fields) {
+            if (nameOf(field).equalsIgnoreCase(name)) {
+                String text = new String(field.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+                return HeaderBlock.parse(text).first(name);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The name of a raw field (text before the colon), or "" when it has none. */

@@ -36,6 +36,8 @@ final class MailTransaction {
     private final List<OutboundRecipient> recipients;
     private final RecipientResult[] results;
     private int repliesRead;
+    /** The stored header section once read, handed on in the result. */
+    private HeaderSection stored;
 
     MailTransaction(SmtpConnection connection, SmtpClientConfig config, NextHop hop, OutboundMessage message,
                     HeaderTransform transform) {
@@ -59,7 +61,6 @@ final class MailTransaction {
                     + " octets exceeds the SIZE " + offered.sizeLimit() + " of " + connection.remoteMta()));
         }
         try (SpoolReading content = new SpoolReading(message.content().open())) {
-            HeaderSection stored;
             try {
                 stored = HeaderSection.read(content, config.maxHeaderBytes());
             } catch (HeaderTooLargeException e) {
@@ -240,7 +241,7 @@ final class MailTransaction {
 
     private Attempt finish(boolean staleSession) {
         connection.transactionEnded();
-        return new Attempt(new DeliveryResult(message.queueId(), List.of(results), connection.capabilities().dsn()),
-                staleSession);
+        return new Attempt(new DeliveryResult(message.queueId(), List.of(results), connection.capabilities().dsn(),
+                stored), staleSession);
     }
 }

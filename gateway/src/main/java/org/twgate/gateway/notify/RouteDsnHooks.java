@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.twgate.config.route.Route;
 import org.twgate.dsn.loop.HeaderBlock;
+import org.twgate.gateway.deliver.HeaderSection;
 import org.twgate.gateway.queue.RecipientOutcome;
 import org.twgate.gateway.spool.EnvelopeRecipient;
 import org.twgate.gateway.spool.Spool;
@@ -40,9 +41,14 @@ public final class RouteDsnHooks {
         return reports == null ? ContentHandling.PASS : reports.handle(route, message);
     }
 
-    /** Records a message some of whose recipients a non-final route accepted. Never throws. */
+    /**
+     * Records a message some of whose recipients a non-final route accepted. Never throws.
+     *
+     * @param storedHeaders the stored message's header section if the delivery read it (its
+     *        Message-ID is taken from there), or null: the spool file is read for it
+     */
     public void afterDelivery(Route route, StoredMessage message, List<EnvelopeRecipient> recipients,
-            List<RecipientOutcome> outcomes) {
+            List<RecipientOutcome> outcomes, HeaderSection storedHeaders) {
         if (relayed == null || route.finalDelivery() || message.envelope().hasNullSender()) {
             return;
         }
@@ -63,8 +69,12 @@ public final class RouteDsnHooks {
         }
         try {
             Optional<String> messageId;
-            try (InputStream in = spool.openContent(message)) {
-                messageId = HeaderBlock.readFirst(in, "Message-ID");
+            if (storedHeaders != null) {
+                messageId = storedHeaders.first("Message-ID");
+            } else {
+                try (InputStream in = spool.openContent(message)) {
+                    messageId = HeaderBlock.readFirst(in, "Message-ID");
+                }
             }
             if (messageId.isPresent()) {
                 relayed.record(messageId.get(), message.envelope().envid(), orcpts, notifies);

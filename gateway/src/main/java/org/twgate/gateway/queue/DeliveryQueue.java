@@ -294,7 +294,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
     private void finish(QueuedMessage m) {
         m.removed = true;
         try {
-            spool.remove(m.stored.id());
+            spool.remove(m.stored, m.journalMayExist);
         } catch (IOException e) {
             LOG.error("queue_id={} event=remove_error error=\"{}\"", m.stored.id(), e.toString());
         }
@@ -307,6 +307,7 @@ public final class DeliveryQueue implements QueueAdmin, AutoCloseable {
         if (m.removed || records.isEmpty()) {
             return; // nothing is written after removal: a late write would recreate the .log
         }
+        m.journalMayExist = true; // before the append: one that fails half-way may leave a file
         try {
             spool.append(m.stored.id(), records);
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import org.twgate.config.route.PipePer;
 import org.twgate.config.route.Route;
 import org.twgate.config.route.Transport;
 import org.twgate.gateway.deliver.DeliveryResult;
+import org.twgate.gateway.deliver.HeaderSection;
 import org.twgate.gateway.deliver.HeaderTransform;
 import org.twgate.gateway.deliver.MessageContent;
 import org.twgate.gateway.deliver.NextHop;
@@ -78,14 +79,20 @@ public final class RouteCourier implements Courier {
             return recipients.stream().map(r -> new RecipientOutcome(r.index(),
                     DeliveryPolicy.forNotSent("not sent: " + drop.why()), true)).toList();
         }
+        StoredHeaders seen = new StoredHeaders();
         List<RecipientOutcome> outcomes = deliver(routeKey, route, message, recipients,
-                handling instanceof ContentHandling.Replace replace ? replace.content() : null);
-        dsn.afterDelivery(route, message, recipients, outcomes);
+                handling instanceof ContentHandling.Replace replace ? replace.content() : null, seen);
+        dsn.afterDelivery(route, message, recipients, outcomes, seen.section);
         return outcomes;
     }
 
+    /** The stored header section as an SMTP attempt of this delivery read it, if one did. */
+    private static final class StoredHeaders {
+        HeaderSection section;
+    }
+
     private List<RecipientOutcome> deliver(String routeKey, Route route, StoredMessage message,
-            List<EnvelopeRecipient> recipients, byte[] replacement) {
+            List<EnvelopeRecipient> recipients, byte[] replacement, StoredHeaders seen) {
         EnvelopeRewrite rewrite = rewriters.get(routeKey).rewrite(message.envelope().sender(), recipients);
         RewriteLog.log(message.id().value(), routeKey, message.envelope().sender(), rewrite);
         rewrite.deliverable().stream().filter(RecipientRewrite.Deliverable::changed)
@@ -110,19 +117,19 @@ public final class RouteCourier implements Courier {
                 byDomain.computeIfAbsent(domain, d -> new ArrayList<>()).add(r);
             }
             byDomain.forEach((domain, group) -> out.addAll(send(hop(route, NextHop.mxOf(routeKey, domain, 25)),
-                    message, rewrite, group, replacement)));
+                    message, rewrite, group, replacement, seen)));
             return out;
         }
         NextHop hop = hop(route, route.relay().literalIp()
                 ? NextHop.ipLiteral(routeKey, route.relay().host(), route.relay().port())
                 : NextHop.relayHost(routeKey, route.relay().host(), route.relay().port()));
-        out.addAll(send(hop, message, rewrite, deliverable, replacement));
+        out.addAll(send(hop, message, rewrite, deliverable, replacement, seen));
         return out;
     }
 
     /** @param replacement what to send instead of the stored content (a converted report), or null */
     private List<RecipientOutcome> send(NextHop hop, StoredMessage message, EnvelopeRewrite rewrite,
-            List<RecipientRewrite.Deliverable> recipients, byte[] replacement) {
+            List<RecipientRewrite.Deliverable> recipients, byte[] replacement, StoredHeaders seen) {
         // ORCPT is the address as received (RFC 3461 §5.2.1); the SMTP client drops it for hops without DSN.
         List<OutboundRecipient> outbound = recipients.stream().map(RecipientRewrite.Deliverable::outbound).toList();
         var envelope = message.envelope();
@@ -132,6 +139,9 @@ public final class RouteCourier implements Courier {
                 replacement == null ? () -> spool.openContent(message) : MessageContent.ofBytes(replacement));
         HeaderTransform headers = rewrite.headers(recipients).andThen(HeaderTransform.forHop(hop));
         DeliveryResult result = smtp.deliver(hop, out, headers);
+        if (replacement == null && result.storedHeaders() != null) {
+            seen.section = result.storedHeaders();
+        }
         List<RecipientOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
             RecipientResult r = result.recipients().get(i);

@@ -139,6 +139,11 @@ final class ReservedFiles implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return;
         }
+        give(finished, found);
+    }
+
+    /** {@link #give(Path)} of a file whose size the caller knows. */
+    void give(Path finished, long found) throws IOException {
         boolean large = found > MAX_FILE_OCTETS;
         long size = large ? 0 : found;
         QueueId id = null;

@@ -325,6 +325,19 @@ public final class Spool implements AutoCloseable {
         Files.deleteIfExists(journalFile(id));
     }
 
+    /**
+     * {@link #remove(QueueId)} for a message whose file this process wrote or read (so its size
+     * is known without a {@code stat}), by a caller that knows whether it has a journal.
+     *
+     * @param journalMayExist false only when no journal was ever written for it
+     */
+    public void remove(StoredMessage message, boolean journalMayExist) throws IOException {
+        reserved.give(messageFile(message.id()), message.contentOffset() + message.contentSize());
+        if (journalMayExist) {
+            Files.deleteIfExists(journalFile(message.id()));
+        }
+    }
+
     private int clearTmp() throws IOException {
         return deleteFilesIn(tmp);
     }

@@ -62,4 +62,12 @@ class HeaderSectionTest {
         assertThatThrownBy(() -> HeaderSection.of(List.of()).prepend("X: no crlf"))
                 .hasMessageContaining("'X: no crlf'");
     }
+
+    @Test
+    void givesTheFirstFieldOfANameUnfoldedWhateverItsCase() {
+        HeaderSection block = HeaderSection.of(List.of("X: 1\r\n", "MESSAGE-ID :\r\n <a@x>\r\n", "Message-ID: <b@x>\r\n"));
+
+        assertThat(block.first("Message-ID")).contains("<a@x>");
+        assertThat(block.first("Subject")).isEmpty();
+    }
 }

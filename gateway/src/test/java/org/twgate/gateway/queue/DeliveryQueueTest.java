@@ -162,6 +162,7 @@ class DeliveryQueueTest {
         await(() -> queue.size() == 0);
         assertThat(attempts).containsExactly("a@x.com->fast@y.com", "a@x.com->slow@y.com",
                 "a@x.com->slow@y.com", "a@x.com->slow@y.com");
+        assertThat(queueDirEmpty()).as("the journal of the deferrals goes with the message").isTrue();
     }
 
     @Test
