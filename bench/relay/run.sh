@@ -21,7 +21,8 @@
 #   CASES (names of the cases to run, default all),
 #   TRIAL_TIMEOUT (s, default 120), WARMUP_BATCHES (most warm-up batches, default 30),
 #   JIT_QUIET (twgate's warm-up ends after two batches in a row during which HotSpot's compilers
-#   were busy for less than this percentage of the batch's time, default 5),
+#   were busy for less than this percentage of the batch's time, default 5), WARMUP_MIN (4 KiB
+#   batches twgate gets at least, quiet or not, default 10),
 #   RUN_DEADLINE (s, default 1080: no new round starts after it), BENCH_TMP (default /var/tmp),
 #   RESULTS_DIR (default this folder), KEEP=1 (keep the work dir), SAMPLES=1 (take jcmd
 #   Thread.print samples of twgate during its trials into RESULTS_DIR/samples-<date>/; this
@@ -64,6 +65,10 @@ small_batch=$((5000 / scale))
 large_batch=$((200 / scale))
 warmup_batches=${WARMUP_BATCHES:-30}
 jit_quiet=${JIT_QUIET:-5}
+# C2 goes quiet for a batch or two and then compiles again: in the A/B runs of 2026-12-05 a
+# warm-up that ended after 35,000 messages left the JIT 26-34 % busy in the measured part (and
+# CPU per message 20 % higher), one of 80,000 or more under 1 % of it.
+warmup_min=${WARMUP_MIN:-10}
 
 # The cases of issue 2: name messages size sessions recipients-per-message.
 cases=(
@@ -360,8 +365,9 @@ sample_threads() { # pid dir tag: one jcmd Thread.print a second while the pid l
 # main shell (never in $(...)), so the EXIT trap knows every process it started.
 # Sends warm-up batches of one message size (adding to $warmup) until the relay is warm: one
 # batch for Postfix and the ceiling; for twgate, until two batches in a row leave its JIT busy
-# for less than JIT_QUIET % of their time, or WARMUP_BATCHES. Uses run_trial's locals.
-warm_up() { # message-size batch
+# for less than JIT_QUIET % of their time, after at least MIN batches, or WARMUP_BATCHES. Uses
+# run_trial's locals.
+warm_up() { # message-size batch min-batches
     local k jit0 jit1 w0 w1 quiet=0
     for ((k = 1; k <= warmup_batches; k++)); do
         [[ $system == twgate* ]] && jit0=$(jit_ms "$relay_pid")
@@ -375,7 +381,7 @@ warm_up() { # message-size batch
         w1=$EPOCHREALTIME
         if awk -v p="$(jit_share "$jit0" "$jit1" "$w0" "$w1")" -v q="$jit_quiet" 'BEGIN {exit !(p < q)}'; then
             quiet=$((quiet + 1))
-            ((quiet == 2)) && return 0
+            ((quiet >= 2 && k >= $3)) && return 0
         else
             quiet=0
         fi
@@ -410,8 +416,8 @@ run_trial() { # system round case msgs size sessions rcpts
 
     local source=(smtp-source -d -M source.bench.invalid -f sender@source.bench.invalid
         -t rcpt@sink.bench.invalid)
-    warm_up 4096 "$small_batch"
-    ((size > 4096)) && warm_up "$size" "$large_batch"
+    warm_up 4096 "$small_batch" "$warmup_min"
+    ((size > 4096)) && warm_up "$size" "$large_batch" 0
     target=$((warmup + msgs))
 
     [[ $system == twgate* ]] && jit_before=$(jit_ms "$relay_pid") && gc_before=$(gc_ms "$relay_pid")
