@@ -59,6 +59,10 @@ class SpoolTest {
     void aCommitOnTheCallersThreadIsDurableOnReturn() throws Exception {
         StoredMessage stored;
         try (Spool spool = Spool.open(dir, 2)) {
+            // Into a reserved file: the tmp/ path (none ready yet) also waits for a directory fsync.
+            spool.reserveAhead();
+            org.twgate.testkit.Await.until("a reserved file ready", java.time.Duration.ofSeconds(10),
+                    () -> spool.reserved().readyCount() >= 1);
             IncomingMessage in = spool.receive(envelope(), id -> "Received: x\r\n".getBytes(StandardCharsets.US_ASCII));
             var committed = in.commit(Unpooled.copiedBuffer("Subject: inline\r\n\r\nbody\r\n",
                     StandardCharsets.US_ASCII), true);
