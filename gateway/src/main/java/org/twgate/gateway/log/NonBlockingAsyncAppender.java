@@ -4,11 +4,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,8 +25,7 @@ import org.slf4j.LoggerFactory;
  * cost per line: that writer wakes for every event and its console appender flushes every line,
  * so a relay logging two lines a message paid a thread wake-up and a {@code write(2)} per line
  * (7 % of the CPU samples of the 20-session benchmark, bench/profile 2026-12-05). This writer
- * takes what has queued, writes it, flushes each attached {@link OutputStreamAppender} whose
- * {@code immediateFlush} is off (as {@link StderrAppender} in {@code logback.xml}) once, and
+ * takes what has queued, writes it, flushes each attached {@link StderrAppender} once, and
  * then rests {@link #LINGER_MILLIS} before it looks again: under load a batch gathers meanwhile
  * and no one has to wake it; a lone event (the writer waiting in {@code take}) is written at once.
  * A line is late by at most the linger.
@@ -106,16 +103,8 @@ public final class NonBlockingAsyncAppender extends UnsynchronizedAppenderBase<I
         }
         batch.clear();
         for (Iterator<Appender<ILoggingEvent>> it = appenders.iteratorForAppenders(); it.hasNext(); ) {
-            Appender<ILoggingEvent> next = it.next();
-            if (next instanceof StderrAppender stderr) {
-                stderr.flush();
-            } else if (next instanceof OutputStreamAppender<ILoggingEvent> out && !out.isImmediateFlush()
-                    && out.getOutputStream() != null) {
-                try {
-                    out.getOutputStream().flush(); // only this thread writes to it
-                } catch (IOException e) {
-                    addWarn("cannot flush " + out.getName(), e);
-                }
+            if (it.next() instanceof StderrAppender stderr) {
+                stderr.flush(); // any other appender flushes itself (immediateFlush) or not at all
             }
         }
     }
